@@ -1,0 +1,40 @@
+# Two commands set up everything: `make run` and `make test`. Both create .venv when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
+
+.PHONY: run dev test lint check bench serve-scaled clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# Development: rerun on save. Production defaults stay in .streamlit/config.toml.
+dev: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.runOnSave true --server.fileWatcherType auto
+
+check: $(VENV)/.runtime
+	$(BIN)/python -m policy check
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m policy check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

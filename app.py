@@ -1,0 +1,5 @@
+"""Entry point; the pages follow in the app issue."""
+
+import streamlit as st
+
+st.title("Toegangswijzer examenproducten")

@@ -1,0 +1,3 @@
+from policy.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""Command line: `python -m policy check | ask | matrix`. Output in Dutch, like the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from policy import PolicyError, laad_met_waarschuwingen, load_policy, versies
+from policy.checks import bronnen_in, cellen_van
+from policy.engine import Beleid, Beslissing
+
+_TOEGANG = {"ja": "Ja", "nee": "Nee", "buiten_kader": "Valt buiten dit besluit"}
+
+
+def _laad(pad: str | None) -> Beleid:
+    return load_policy(pad)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    paden = [Path(args.pad)] if args.pad else versies()
+    status = 0
+    for pad in paden:
+        try:
+            beleid, waarschuwingen = laad_met_waarschuwingen(pad)
+        except PolicyError as fout:
+            print(f"FOUT in {pad}: {len(fout.problemen)} probleem/problemen", file=sys.stderr)
+            for probleem in fout.problemen:
+                print(f"  - {probleem}", file=sys.stderr)
+            status = 1
+            continue
+        b = beleid.bestand
+        citaten = len(list(bronnen_in(b, ())))
+        cellen = sum(len(cellen_van(r)) for r in b.regels)
+        print(
+            f"OK {pad}: besluit {b.besluit.id} ({b.besluit.status}), {len(b.regels)} regels, "
+            f"{cellen} cellen elk precies één keer beslist, {len(b.voorwaarden)} voorwaarden, "
+            f"{len(b.faq.vragen)} vragen, {len(b.begrippen)} begrippen, {citaten} citaten letterlijk gevonden."
+        )
+        for w in waarschuwingen:
+            print(f"  let op: {w}")
+    return status
+
+
+def _toon(beslissing: Beslissing) -> str:
+    r = beslissing.regel
+    regels = [
+        f"Antwoord: {_TOEGANG[beslissing.toegang.value]}",
+        f"  {r.samenvatting}",
+        f"Basis: {'staat letterlijk in het besluit' if r.basis.value == 'expliciet' else 'afgeleid uit het besluit'}",
+    ]
+    if r.afleiding:
+        regels.append(f"  {r.afleiding}")
+    if beslissing.voorwaarden:
+        regels.append("Voorwaarden:")
+        regels += [f"  [ ] {v.titel}" for v in beslissing.voorwaarden]
+    regels += ["Waarom:", f"  {r.reden}", "Bronnen (letterlijk uit het besluit):"]
+    regels += [f'  alinea {b.alinea}: "{b.citaat}"' for b in beslissing.bronnen]
+    regels += ["Wat nu:"] + [f"  - {stap}" for stap in r.vervolg]
+    return "\n".join(regels)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    beleid = _laad(args.pad)
+    try:
+        beslissing = beleid.decide(args.doelgroep, args.niveau, args.vorm, args.ingeschreven)
+    except ValueError as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(beslissing.als_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(_toon(beslissing))
+    return 0
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    beleid = _laad(args.pad)
+    rijen = beleid.matrix(ingeschreven_in_mbo=args.ingeschreven)
+    if args.json:
+        print(json.dumps([b.als_dict() for b in rijen], ensure_ascii=False, indent=2))
+        return 0
+    breedte = max(len(b.cel.doelgroep.value) for b in rijen) + 2
+    print(f"{'doelgroep':<{breedte}}{'ingeschr.':<11}{'niveau':<8}{'vorm':<11}{'toegang':<14}regel")
+    for b in rijen:
+        c = b.cel
+        print(
+            f"{c.doelgroep.value:<{breedte}}{'ja' if c.ingeschreven_in_mbo else 'nee':<11}"
+            f"{c.niveau.value:<8}{c.vorm.value:<11}{b.toegang.value:<14}{b.regel.id}"
+        )
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m policy", description="Het ALV-besluit over examenproducten.")
+    p.add_argument("--pad", help="een ander beleidsbestand of -map (standaard: het nieuwste besluit)")
+    sub = p.add_subparsers(dest="opdracht", required=True)
+    sub.add_parser("check", help="controleer alle beleidsbestanden").set_defaults(func=cmd_check)
+    ask = sub.add_parser("ask", help="het antwoord voor één situatie")
+    ask.add_argument("--doelgroep", required=True)
+    ask.add_argument("--niveau", required=True)
+    ask.add_argument("--vorm", required=True)
+    ask.add_argument("--ingeschreven", action="store_true", help="de kandidaat staat ingeschreven in het mbo")
+    ask.add_argument("--json", action="store_true")
+    ask.set_defaults(func=cmd_ask)
+    matrix = sub.add_parser("matrix", help="de hele tabel")
+    groep = matrix.add_mutually_exclusive_group()
+    groep.add_argument("--ingeschreven", action="store_const", const=True, dest="ingeschreven")
+    groep.add_argument("--niet-ingeschreven", action="store_const", const=False, dest="ingeschreven")
+    matrix.add_argument("--json", action="store_true")
+    matrix.set_defaults(func=cmd_matrix)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PolicyError as fout:
+        print(f"FOUT: het beleid kan niet geladen worden:\n{fout}", file=sys.stderr)
+        return 1

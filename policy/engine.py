@@ -1,0 +1,244 @@
+"""The loaded policy: answers for cells, the matrix, and which question still matters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from policy.checks import alineas, cellen_van
+from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen, parse_enum
+from policy.models import Begrip, BeleidBestand, Besluit, Bron, FaqVraag, Regel, Thema, Voorwaarde, Vraag
+
+# The order in which the keuzehulp asks; the first still-open question that changes the answer comes next.
+VOLGORDE_DIMENSIES: tuple[str, ...] = ("doelgroep", "ingeschreven_in_mbo", "niveau", "vorm")
+
+
+@dataclass(frozen=True)
+class Beslissing:
+    """The answer for one cell, with everything a view needs to explain it."""
+
+    cel: Cel
+    regel: Regel
+    voorwaarden: tuple[Voorwaarde, ...]
+
+    @property
+    def toegang(self) -> Toegang:
+        return self.regel.toegang
+
+    @property
+    def basis(self) -> Basis:
+        return self.regel.basis
+
+    @property
+    def bronnen(self) -> tuple[Bron, ...]:
+        return self.regel.bronnen
+
+    @property
+    def reden(self) -> str:
+        return self.regel.reden
+
+    def als_dict(self) -> dict[str, object]:
+        """Plain data for JSON and CSV: the cell, the answer and what it rests on."""
+        return {
+            "doelgroep": self.cel.doelgroep.value,
+            "niveau": self.cel.niveau.value,
+            "vorm": self.cel.vorm.value,
+            "ingeschreven_in_mbo": self.cel.ingeschreven_in_mbo,
+            "toegang": self.toegang.value,
+            "basis": self.basis.value,
+            "regel": self.regel.id,
+            "samenvatting": self.regel.samenvatting,
+            "reden": self.reden,
+            "afleiding": self.regel.afleiding,
+            "voorwaarden": [v.id for v in self.voorwaarden],
+            "bronnen": [{"alinea": b.alinea, "citaat": b.citaat} for b in self.bronnen],
+        }
+
+
+@dataclass(frozen=True)
+class Buur:
+    """The answer when one answer of the question list is different."""
+
+    dimensie: str
+    cel: Cel
+    beslissing: Beslissing
+    verandert: bool
+
+
+Antwoorden = dict[str, object]
+
+
+class Beleid:
+    """One validated policy version. Immutable: one instance serves every session."""
+
+    def __init__(self, bestand: BeleidBestand, brontekst: str, pad: Path) -> None:
+        self.bestand = bestand
+        self.brontekst = brontekst
+        self.pad = pad
+        voorwaarden = {v.id: v for v in bestand.voorwaarden}
+        self._per_cel: dict[Cel, Beslissing] = {}
+        for regel in bestand.regels:
+            gekoppeld = tuple(voorwaarden[v] for v in regel.voorwaarden)
+            for cel in cellen_van(regel):
+                self._per_cel[cel] = Beslissing(cel, regel, gekoppeld)
+
+    # --- metadata and texts -------------------------------------------------------------
+    @property
+    def besluit(self) -> Besluit:
+        return self.bestand.besluit
+
+    @cached_property
+    def alineas(self) -> tuple[str, ...]:
+        return tuple(alineas(self.brontekst))
+
+    @property
+    def regels(self) -> tuple[Regel, ...]:
+        return self.bestand.regels
+
+    @property
+    def voorwaarden(self) -> tuple[Voorwaarde, ...]:
+        return self.bestand.voorwaarden
+
+    @property
+    def faq(self) -> tuple[FaqVraag, ...]:
+        return self.bestand.faq.vragen
+
+    @property
+    def themas(self) -> tuple[Thema, ...]:
+        return self.bestand.faq.themas
+
+    @property
+    def begrippen(self) -> tuple[Begrip, ...]:
+        return self.bestand.begrippen
+
+    @property
+    def vragen(self) -> tuple[Vraag, ...]:
+        return self.bestand.vragen
+
+    def vraag(self, id_: str) -> Vraag:
+        return next(v for v in self.vragen if v.id == id_)
+
+    def label(self, dimensie: str, waarde: object) -> str:
+        """The on-screen name of an answer value, from the question texts."""
+        tekst = _als_tekst(waarde)
+        for optie in self.vraag(dimensie).opties:
+            if optie.waarde == tekst:
+                return optie.label
+        return tekst
+
+    def regel(self, id_: str) -> Regel:
+        return next(r for r in self.regels if r.id == id_)
+
+    def cellen_van(self, regel: Regel) -> list[Cel]:
+        return cellen_van(regel)
+
+    # --- answers ------------------------------------------------------------------------
+    def decide(
+        self,
+        doelgroep: str | Doelgroep,
+        niveau: str | int | Niveau,
+        vorm: str | Vorm,
+        ingeschreven_in_mbo: bool = False,
+    ) -> Beslissing:
+        """The answer for one cell. Unknown values raise ValueError with the valid ones in Dutch."""
+        cel = Cel(
+            parse_enum(Doelgroep, doelgroep, "doelgroep"),
+            parse_enum(Niveau, niveau, "niveau"),
+            parse_enum(Vorm, vorm, "vorm"),
+            bool(ingeschreven_in_mbo),
+        )
+        return self._per_cel[cel]
+
+    def matrix(self, ingeschreven_in_mbo: bool | None = None) -> list[Beslissing]:
+        """Every cell's answer in a stable order; optionally only (not) enrolled candidates."""
+        return [
+            self._per_cel[c]
+            for c in alle_cellen()
+            if ingeschreven_in_mbo is None or c.ingeschreven_in_mbo == ingeschreven_in_mbo
+        ]
+
+    def passende_cellen(self, antwoorden: Antwoorden) -> list[Cel]:
+        """The cells that agree with the answers given so far (missing answers match anything)."""
+        bekend = normaliseer_antwoorden(antwoorden)
+        return [c for c in alle_cellen() if all(getattr(c, k) == v for k, v in bekend.items())]
+
+    def volgende_vraag(self, antwoorden: Antwoorden) -> str | None:
+        """The next dimension whose answer changes the outcome, or None when it is decided."""
+        cellen = self.passende_cellen(antwoorden)
+        if len({self._per_cel[c].regel.id for c in cellen}) <= 1:
+            return None
+        bekend = normaliseer_antwoorden(antwoorden)
+        for dimensie in VOLGORDE_DIMENSIES:
+            if dimensie in bekend:
+                continue
+            # Ask this question only if some split on it separates different rules.
+            groepen: dict[object, set[str]] = {}
+            for c in cellen:
+                groepen.setdefault(getattr(c, dimensie), set()).add(self._per_cel[c].regel.id)
+            if len({frozenset(r) for r in groepen.values()}) > 1:
+                return dimensie
+        return None
+
+    def bepaal(self, antwoorden: Antwoorden) -> Beslissing | None:
+        """The answer once the given answers leave one rule; None while a question is still open."""
+        if self.volgende_vraag(antwoorden) is not None:
+            return None
+        cellen = self.passende_cellen(antwoorden)
+        return self._per_cel[cellen[0]] if cellen else None
+
+    def buren(self, cel: Cel) -> list[Buur]:
+        """What would change the answer: the same question list with one answer different."""
+        eigen = self._per_cel[cel]
+        buren = []
+        for dimensie in ("ingeschreven_in_mbo", "niveau", "vorm"):
+            for andere in _waarden(dimensie):
+                if andere == getattr(cel, dimensie):
+                    continue
+                buur_cel = cel._replace(**{dimensie: andere})
+                beslissing = self._per_cel[buur_cel]
+                verandert = beslissing.regel.id != eigen.regel.id
+                buren.append(Buur(dimensie, buur_cel, beslissing, verandert))
+        return buren
+
+
+def _waarden(dimensie: str) -> list[object]:
+    return {
+        "doelgroep": list(Doelgroep),
+        "ingeschreven_in_mbo": [False, True],
+        "niveau": list(Niveau),
+        "vorm": list(Vorm),
+    }[dimensie]
+
+
+def _als_tekst(waarde: object) -> str:
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return str(getattr(waarde, "value", waarde))
+
+
+def normaliseer_antwoorden(antwoorden: Antwoorden) -> dict[str, object]:
+    """Validate partial answers (from a form or a URL) into enum members; None means not answered."""
+    enums = {"doelgroep": Doelgroep, "niveau": Niveau, "vorm": Vorm}
+    bekend: dict[str, object] = {}
+    for sleutel, waarde in antwoorden.items():
+        if waarde is None:
+            continue
+        if sleutel == "ingeschreven_in_mbo":
+            bekend[sleutel] = _parse_ja_nee(waarde)
+        elif sleutel in enums:
+            bekend[sleutel] = parse_enum(enums[sleutel], waarde, sleutel)
+        else:
+            raise ValueError(f"Onbekende vraag {sleutel!r}. Kies uit: {', '.join(VOLGORDE_DIMENSIES)}.")
+    return bekend
+
+
+def _parse_ja_nee(waarde: object) -> bool:
+    if isinstance(waarde, bool):
+        return waarde
+    tekst = str(waarde).strip().lower()
+    if tekst in ("ja", "true"):
+        return True
+    if tekst in ("nee", "false"):
+        return False
+    raise ValueError(f"Onbekende waarde {str(waarde)[:40]!r} voor ingeschreven. Kies uit: ja, nee.")
