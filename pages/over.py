@@ -1,0 +1,9 @@
+"""Placeholder until this page is built."""
+
+import streamlit as st
+
+from policy import load_policy
+from views.layout import versie_en_disclaimer
+
+st.title("over")
+versie_en_disclaimer(load_policy())

@@ -1,0 +1,44 @@
+"""Shared fixtures: the shipped policy, and a writable copy to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from policy import Beleid, load_policy, versies
+
+SCENARIOS = Path(__file__).parent / "scenarios.yaml"
+
+
+@pytest.fixture(scope="session")
+def beleid() -> Beleid:
+    return load_policy()
+
+
+@pytest.fixture
+def kopie(tmp_path: Path) -> Path:
+    """A copy of the shipped policy folder (with its source text) that a test may change."""
+    doel = tmp_path / "beleid"
+    shutil.copytree(versies()[-1], doel)
+    return doel
+
+
+Wijziging = Callable[[Any], Any]
+
+
+def wijzig(map_: Path, bestand: str, wijziging: Wijziging) -> Path:
+    """Apply a change to the parsed data of one file and write it back as YAML."""
+    pad = map_ / bestand
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    nieuw = wijziging(data)
+    pad.write_text(yaml.safe_dump(data if nieuw is None else nieuw, allow_unicode=True, sort_keys=False), "utf-8")
+    return pad
+
+
+def regel_index(data: dict[str, Any], regel_id: str) -> int:
+    return next(i for i, r in enumerate(data["regels"]) if r["id"] == regel_id)

@@ -1,0 +1,64 @@
+"""`python -m policy` as a person uses it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import regel_index, wijzig
+
+ROOT = Path(__file__).parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "policy", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_check_passes_on_shipped_policy() -> None:
+    uit = _run("check")
+    assert uit.returncode == 0, uit.stderr
+    assert "80 cellen elk precies één keer beslist" in uit.stdout
+
+
+def test_check_fails_on_broken_policy(kopie: Path) -> None:
+    wijzig(kopie, "regels.yaml", lambda d: d["regels"][regel_index(d, "vmbo_geen_toegang")].pop("reden"))
+    uit = _run("--pad", str(kopie), "check")
+    assert uit.returncode == 1
+    assert "regels.yaml" in uit.stderr
+    assert "vmbo_geen_toegang" in uit.stderr
+
+
+def test_ask_prints_answer_conditions_reason_and_quotes() -> None:
+    uit = _run("ask", "--doelgroep", "isk", "--niveau", "entree", "--vorm", "formatief")
+    assert uit.returncode == 0, uit.stderr
+    assert "Antwoord: Ja" in uit.stdout
+    assert "Inschrijving, planning en afname gaan via een mbo-instelling." in uit.stdout
+    assert '"ISK-organisaties krijgen toegang tot de formatieve Entreeproducten van de Coöperatie."' in uit.stdout
+
+
+def test_ask_json_with_enrolment() -> None:
+    uit = _run("ask", "--doelgroep", "vmbo", "--niveau", "2", "--vorm", "summatief", "--ingeschreven", "--json")
+    data = json.loads(uit.stdout)
+    assert data["toegang"] == "ja"
+    assert data["ingeschreven_in_mbo"] is True
+    assert data["voorwaarden"] == ["als_mbo_kandidaat"]
+
+
+def test_ask_unknown_value_is_a_clear_error() -> None:
+    uit = _run("ask", "--doelgroep", "havo", "--niveau", "2", "--vorm", "formatief")
+    assert uit.returncode == 2
+    assert "Kies uit: mbo, vmbo, isk, onderwijsroute, anders" in uit.stderr
+
+
+def test_matrix_json_has_every_cell_once() -> None:
+    data = json.loads(_run("matrix", "--json").stdout)
+    sleutels = {(r["doelgroep"], r["niveau"], r["vorm"], r["ingeschreven_in_mbo"]) for r in data}
+    assert len(data) == len(sleutels) == 80
+
+
+def test_matrix_table_can_filter_on_enrolment() -> None:
+    regels = _run("matrix", "--niet-ingeschreven").stdout.strip().splitlines()
+    assert len(regels) == 1 + 40
+    assert {r.split()[1] for r in regels[1:]} == {"nee"}

@@ -1,0 +1,1 @@
+"""Rendering helpers shared by the pages. Everything they show comes from `policy/`."""

@@ -1,0 +1,73 @@
+"""The explanation of one answer, identical in the keuzehulp and the matrix."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from policy import Beleid, Beslissing, Bron, Toegang
+from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, versieregel
+
+_KADER = {Toegang.ja: st.success, Toegang.nee: st.error, Toegang.buiten_kader: st.info}
+
+
+def citaten(beleid: Beleid, bronnen: tuple[Bron, ...]) -> None:
+    """Quotes as quotes, with where they stand: the reader can check every word."""
+    for bron in bronnen:
+        st.markdown(f"> {_zonder_markdown(bron.citaat)}")
+        st.caption(bronverwijzing(beleid, bron.alinea))
+
+
+def _zonder_markdown(tekst: str) -> str:
+    """Our quotes are plain text: keep Markdown from reading * _ [ as formatting."""
+    for teken in "\\`*_[]<>#|":
+        tekst = tekst.replace(teken, "\\" + teken)
+    return " ".join(tekst.split())
+
+
+def toon_beslissing(beleid: Beleid, beslissing: Beslissing, geldt_voor: str) -> None:
+    """Answer, conditions, why, the quotes, stated or derived, what would change it, what to do next."""
+    regel = beslissing.regel
+    toegang = beslissing.toegang
+    st.subheader(f"{TOEGANG_SYMBOOL[toegang]} {TOEGANG_LABEL[toegang]}", anchor="antwoord")
+    _KADER[toegang](regel.samenvatting)
+    st.caption(f"Dit antwoord geldt voor: {geldt_voor}. {versieregel(beleid)}.")
+
+    if beslissing.voorwaarden:
+        st.markdown("#### Voorwaarden")
+        for voorwaarde in beslissing.voorwaarden:
+            st.markdown(f"☐ **{voorwaarde.titel}**  \n{voorwaarde.uitleg}")
+
+    st.markdown("#### Waarom")
+    st.markdown(regel.reden)
+
+    st.markdown("#### Waar staat dit?")
+    st.markdown(f"**{BASIS_LABEL[beslissing.basis]}**")
+    if regel.afleiding:
+        st.markdown(regel.afleiding)
+    citaten(beleid, beslissing.bronnen)
+
+    st.markdown("#### Wat zou het antwoord veranderen?")
+    veranderingen = [b for b in beleid.buren(beslissing.cel) if b.verandert]
+    gezien: set[str] = set()
+    regels = []
+    for buur in veranderingen:
+        tekst = f"{_als(beleid, buur.dimensie, buur.cel)}: **{TOEGANG_LABEL[buur.beslissing.toegang]}**"
+        if buur.beslissing.toegang == toegang:
+            tekst += " (met andere voorwaarden)"
+        if tekst not in gezien:
+            gezien.add(tekst)
+            regels.append(f"- {tekst}")
+    if regels:
+        st.markdown("\n".join(regels))
+    else:
+        st.markdown("Een ander product, een andere vorm of een inschrijving in het mbo verandert dit antwoord niet.")
+
+    st.markdown("#### Wat kunt u nu doen?")
+    st.markdown("\n".join(f"- {stap}" for stap in regel.vervolg))
+
+
+def _als(beleid: Beleid, dimensie: str, cel: object) -> str:
+    waarde = getattr(cel, dimensie)
+    if dimensie == "ingeschreven_in_mbo":
+        return f"Als de kandidaat {'wel' if waarde else 'niet'} in het mbo staat ingeschreven"
+    return f"Als het gaat om {beleid.label(dimensie, waarde).lower()}"

@@ -1,0 +1,71 @@
+"""Fixed screen wording that is not policy: how an answer is named and marked. No Streamlit here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
+
+# Text and symbol together: colour is never the only signal (WCAG 1.4.1).
+TOEGANG_LABEL = {Toegang.ja: "Ja", Toegang.nee: "Nee", Toegang.buiten_kader: "Valt buiten dit besluit"}
+TOEGANG_SYMBOOL = {Toegang.ja: "✓", Toegang.nee: "✗", Toegang.buiten_kader: "?"}
+BASIS_LABEL = {
+    Basis.expliciet: "Dit staat letterlijk in het besluit.",
+    Basis.afgeleid: "Dit staat niet letterlijk in het besluit, maar volgt eruit.",
+}
+DISCLAIMER = "De tekst van het besluit is leidend. Twijfelt u? Vraag het de mbo-instelling waarmee u samenwerkt."
+
+
+def versieregel(beleid: Beleid) -> str:
+    """'Vastgesteld door de ALV van 26 maart 2026': the policy version every page answers from."""
+    b = beleid.besluit
+    soort = "Vastgesteld door" if b.status == "vastgesteld" else "Scenario, niet vastgesteld, op basis van"
+    return f"{soort} {b.orgaan_kort} van {datum(b.datum)}"
+
+
+_MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def datum(d: dt.date) -> str:
+    """A date the Dutch way: 26 maart 2026."""
+    return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+
+
+def bronverwijzing(beleid: Beleid, alinea: int) -> str:
+    plaats = "kop" if alinea == 0 else f"alinea {alinea}"
+    return f"Besluit {beleid.besluit.orgaan_kort.removeprefix('de ')} {datum(beleid.besluit.datum)}, {plaats}"
+
+
+def opsomming(delen: list[str]) -> str:
+    """'a, b en c'."""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
+
+
+def geldt_voor(beleid: Beleid, cellen: list[Cel]) -> str:
+    """Which groups, products and forms an answer covers, for 'Dit antwoord geldt voor: ...'."""
+    niveaus = [n for n in Niveau if any(c.niveau is n for c in cellen)]
+    vormen = [v for v in Vorm if any(c.vorm is v for c in cellen)]
+    doelgroepen = [d for d in Doelgroep if any(c.doelgroep is d for c in cellen)]
+    inschrijving = {c.ingeschreven_in_mbo for c in cellen}
+    product = opsomming([beleid.label("niveau", n) for n in niveaus])
+    if len(niveaus) == len(Niveau):
+        product = f"alle producten ({product})"
+    vorm = opsomming([beleid.label("vorm", v).lower() for v in vormen])
+    groep = opsomming([beleid.label("doelgroep", d) for d in doelgroepen])
+    kandidaat = ""
+    if len(inschrijving) == 1:
+        kandidaat = ", kandidaat " + ("wel" if inschrijving.pop() else "niet") + " ingeschreven in het mbo"
+    return f"{groep}{kandidaat}; {product}; {vorm}"
