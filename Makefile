@@ -19,11 +19,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.runtime
 
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # Development: rerun on save. Production defaults stay in .streamlit/config.toml.
 dev: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.runOnSave true --server.fileWatcherType auto
+	$(BIN)/streamlit run serve.py --server.port $(PORT) --server.runOnSave true --server.fileWatcherType auto
 
 check: $(VENV)/.runtime
 	$(BIN)/python -m policy check
