@@ -8,9 +8,9 @@ from views.layout import gedeelde_opmaak
 st.set_page_config(page_title="Toegangswijzer examenproducten", page_icon="📋", layout="centered")
 
 PAGINAS = [
-    st.Page("pages/start.py", title="Start", icon="🏠", url_path="start", default=True),
+    st.Page("pages/start.py", title="Start", icon="🏠", default=True),  # served at /
     st.Page("pages/keuzehulp.py", title="Keuzehulp", icon="❓", url_path="keuzehulp"),
-    st.Page("pages/matrix.py", title="Overzicht (matrix)", icon="▦", url_path="matrix"),
+    st.Page("pages/matrix.py", title="Overzicht (matrix)", icon="📊", url_path="matrix"),
     st.Page("pages/faq.py", title="Veelgestelde vragen", icon="💬", url_path="faq"),
     st.Page("pages/begrippen.py", title="Begrippen", icon="📖", url_path="begrippen"),
     st.Page("pages/besluit.py", title="Tekst van het besluit", icon="📄", url_path="besluit"),

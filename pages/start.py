@@ -27,7 +27,7 @@ for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.
 st.markdown("### Wat wilt u doen?")
 links, midden, rechts = st.columns(3)
 links.page_link("pages/keuzehulp.py", label="Beantwoord mijn vraag", icon="❓")
-midden.page_link("pages/matrix.py", label="Bekijk het overzicht", icon="▦")
+midden.page_link("pages/matrix.py", label="Bekijk het overzicht", icon="📊")
 rechts.page_link("pages/faq.py", label="Lees de veelgestelde vragen", icon="💬")
 
 versie_en_disclaimer(beleid)

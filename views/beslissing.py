@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policy import Beleid, Beslissing, Bron, Toegang
+from policy import Beleid, Beslissing, Toegang
+from policy.models import Bron
 from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, versieregel
 
 _KADER = {Toegang.ja: st.success, Toegang.nee: st.error, Toegang.buiten_kader: st.info}
