@@ -1,9 +1,201 @@
-"""Placeholder until this page is built."""
+"""Presentatie: the decision screen by screen, for a projector at the ledenvergadering.
+
+The screen is in the URL (`?scherm=3`), so a presenter can reload or share a link to one screen.
+Every sentence of policy comes from `views.presentatie.schermen(beleid)`.
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
 from policy import load_policy
-from views.layout import versie_en_disclaimer
+from policy.models import Bron
+from views.presentatie import Scherm, matrix_figuur, positie, scherm_nummer, schermen, tijdlijn_figuur
+from views.qr import publiek_adres, qr_svg
+from views.teksten import DISCLAIMER, bronverwijzing, versieregel
 
-st.title("presentatie")
-versie_en_disclaimer(load_policy())
+# Our own static CSS, scoped to this page (it goes away with the page). No visitor text in it.
+_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 1760px !important; padding: 1.6rem 3rem 6.6rem 3rem !important; }
+.st-key-pres-scherm p, .st-key-pres-scherm li { font-size: 34px !important; line-height: 1.35 !important; }
+.st-key-pres-scherm h1 { font-size: 68px !important; line-height: 1.1 !important; padding: 0 0 0.4rem 0 !important; }
+.st-key-pres-scherm h2 { font-size: 40px !important; padding: 0.4rem 0 0.2rem 0 !important; }
+.st-key-pres-scherm blockquote { border-left: 8px solid #1F5F8B !important; padding-left: 1.2rem !important;
+  opacity: 1 !important; }
+.st-key-pres-scherm blockquote p { font-size: 32px !important; font-style: italic; color: #1A1A1A !important; }
+[class*="st-key-pres-groot"] blockquote p { font-size: 46px !important; line-height: 1.3 !important; }
+[class*="st-key-pres-ruim"] h2 { font-size: 54px !important; padding: 0.9rem 0 !important; }
+[class*="st-key-pres-adres"] a { color: #1A1A1A !important; }
+[class*="st-key-pres-klein"] p { font-size: 28px !important; }
+[class*="st-key-pres-klein"] blockquote p { font-size: 28px !important; }
+.st-key-pres-scherm [data-testid="stMarkdownContainer"] blockquote { margin-bottom: 0.2rem !important; }
+[class*="st-key-pres-kicker"] p { font-size: 24px !important; color: #4A4A4A !important; margin: 0; }
+[class*="st-key-pres-adres"] p { font-size: 40px !important; font-weight: 700; text-align: center; }
+.st-key-pres-scherm [data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #4A4A4A !important; }
+.st-key-pres-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; background: #F1F4F7;
+  padding: 0.7rem 3rem; border-top: 2px solid #D5DCE3; }
+.st-key-pres-nav p { font-size: 24px !important; margin: 0; }
+.st-key-pres-nav button p { font-size: 26px !important; font-weight: 600; }
+.st-key-pres-nav [data-testid="stCaptionContainer"] p { font-size: 16px !important; }
+</style>
+"""
+
+beleid = load_policy()
+lijst = schermen(beleid)
+aantal = len(lijst)
+nummer = scherm_nummer(st.query_params.get("scherm"), aantal)
+if st.query_params.get("scherm") != str(nummer):
+    st.query_params["scherm"] = str(nummer)
+
+
+def _ga_naar(doel: int) -> None:
+    st.query_params["scherm"] = str(min(max(doel, 1), aantal))
+
+
+def _md(tekst: str) -> str:
+    """Policy text is plain text: keep Markdown from reading * _ [ as formatting."""
+    for teken in "\\`*_[]<>#|":
+        tekst = tekst.replace(teken, "\\" + teken)
+    return " ".join(tekst.split())
+
+
+def citaten(bronnen: tuple[Bron, ...]) -> None:
+    """Quotes as quotes, with where they stand; quotes from one paragraph share one reference."""
+    for i, bron in enumerate(bronnen):
+        st.markdown(f"> {_md(bron.citaat)}")
+        if i + 1 == len(bronnen) or bronnen[i + 1].alinea != bron.alinea:
+            st.caption(bronverwijzing(beleid, bron.alinea))
+
+
+def _kop(scherm: Scherm) -> None:
+    with st.container(key="pres-kicker"):
+        st.markdown(_md(beleid.besluit.titel))
+    st.markdown(f"# {_md(scherm.titel)}")
+
+
+def _aanleiding(scherm: Scherm) -> None:
+    _kop(scherm)
+    with st.container(key="pres-ruim-aanleiding"):
+        for regel in scherm.tekst:
+            st.markdown(f"## {_md(regel)}")
+    with st.container(key="pres-groot"):
+        citaten(scherm.citaten)
+
+
+def _proces(scherm: Scherm) -> None:
+    _kop(scherm)
+    st.plotly_chart(
+        tijdlijn_figuur(scherm.stappen),
+        config={"displayModeBar": False, "staticPlot": True},
+        theme=None,
+        alt=" Daarna: ".join(_md(f"{stap.wanneer}: {stap.titel}") for stap in scherm.stappen),
+    )
+    with st.container(key="pres-klein"):
+        kolommen = st.columns(len(scherm.stappen), gap="large")
+        for kolom, stap in zip(kolommen, scherm.stappen, strict=True):
+            with kolom:
+                citaten(stap.bronnen)
+
+
+def _kern(scherm: Scherm) -> None:
+    _kop(scherm)
+    with st.container(key="pres-groot"):
+        citaten(scherm.citaten)
+    st.markdown("\n".join(f"- {_md(regel)}" for regel in scherm.tekst))
+
+
+def _groep(scherm: Scherm) -> None:
+    _kop(scherm)
+    st.plotly_chart(
+        matrix_figuur(beleid, uitgelicht=scherm.doelgroep, lettergrootte=26, hoogte=240),
+        config={"displayModeBar": False, "staticPlot": True},
+        theme=None,
+        alt=_md(f"Tabel met de antwoorden; de rij {scherm.titel} is omlijnd."),
+    )
+    links, rechts = st.columns([5, 6], gap="large")
+    with links:
+        st.markdown("## Waarom")
+        for reden in scherm.redenen:
+            st.markdown(_md(reden))
+    with rechts, st.container(key="pres-klein-groep"):
+        st.markdown("## Uit het besluit")
+        citaten(scherm.citaten)
+    if scherm.ingeschreven:
+        with st.container(key="pres-kicker-onder"):
+            st.markdown(f"Tabel: kandidaat niet ingeschreven in het mbo. Wel ingeschreven? {_md(scherm.ingeschreven)}")
+
+
+def _punten(scherm: Scherm) -> None:
+    _kop(scherm)
+    # Points with their own quotes (the conditions) stay compact; bare points (the aims) get room.
+    ruim = not any(punt.bronnen for punt in scherm.punten)
+    with st.container(key=f"pres-{'ruim' if ruim else 'punten'}-{scherm.id}"):
+        for i, punt in enumerate(scherm.punten):
+            st.markdown(f"## ✓ {_md(punt.titel)}")
+            if punt.bronnen:
+                with st.container(key=f"pres-klein-{i}"):
+                    citaten(punt.bronnen)
+    if scherm.citaten:
+        with st.container(key=f"pres-{'groot' if ruim else 'klein'}-slot"):
+            citaten(scherm.citaten)
+
+
+def _afsluiting(scherm: Scherm) -> None:
+    _kop(scherm)
+    adres = publiek_adres()
+    links, rechts = st.columns([3, 2], gap="large", vertical_alignment="center")
+    with links:
+        for regel in scherm.tekst:
+            st.markdown(f"## {_md(regel)}")
+        st.markdown(_md(f"{versieregel(beleid)}."))
+        st.markdown(_md(DISCLAIMER))
+    with rechts, st.container(key="pres-qr", horizontal_alignment="center"):
+        st.image(qr_svg(adres), width=560, alt=f"QR-code naar {adres}")
+        with st.container(key="pres-adres"):
+            st.markdown(_md(adres), text_alignment="center")
+
+
+_TEKEN = {
+    "aanleiding": _aanleiding,
+    "proces": _proces,
+    "kern": _kern,
+    "groep": _groep,
+    "regie": _punten,
+    "doelen": _punten,
+    "afsluiting": _afsluiting,
+}
+
+st.html(_CSS)
+scherm = lijst[nummer - 1]
+with st.container(key="pres-scherm"):
+    _TEKEN[scherm.soort](scherm)
+
+with st.container(key="pres-nav"):
+    vorige, midden, volgende = st.columns([1, 2, 1], vertical_alignment="center")
+    with vorige:
+        st.button(
+            "← Vorige",
+            key="pres-vorige",
+            disabled=nummer == 1,
+            on_click=_ga_naar,
+            args=(nummer - 1,),
+            width="stretch",
+            shortcut="Left",
+        )
+    with midden:
+        st.markdown(f"**{positie(nummer, aantal)}**", text_alignment="center")
+        st.caption(f"{versieregel(beleid)}. {DISCLAIMER}", text_alignment="center")
+    with volgende:
+        st.button(
+            "Volgende →",
+            key="pres-volgende",
+            disabled=nummer == aantal,
+            on_click=_ga_naar,
+            args=(nummer + 1,),
+            width="stretch",
+            type="primary",
+            shortcut="Right",
+        )

@@ -1,4 +1,4 @@
-"""Command line: `python -m policy check | ask | matrix`. Output in Dutch, like the app."""
+"""Command line: `python -m policy check | ask | matrix | diff`. Output in Dutch, like the app."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from policy import PolicyError, laad_met_waarschuwingen, load_policy, versies
 from policy.checks import bronnen_in, cellen_van
 from policy.engine import Beleid, Beslissing
+from policy.scenario import beschrijf_verschil, vergelijk
 
 _TOEGANG = {"ja": "Ja", "nee": "Nee", "buiten_kader": "Valt buiten dit besluit"}
 
@@ -92,6 +93,21 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """The cells two policies answer differently (say the shipped decision and a scenario), and how many."""
+    oud, nieuw = load_policy(args.oud), load_policy(args.nieuw)
+    verschillen = vergelijk(oud, nieuw)
+    if args.json:
+        data = {"oud": args.oud, "nieuw": args.nieuw, "aantal": len(verschillen)}
+        data["verschillen"] = [v.als_dict() for v in verschillen]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for verschil in verschillen:
+        print(beschrijf_verschil(verschil))
+    print(f"{len(verschillen)} {'verschil' if len(verschillen) == 1 else 'verschillen'}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m policy", description="Het ALV-besluit over examenproducten.")
     p.add_argument("--pad", help="een ander beleidsbestand of -map (standaard: het nieuwste besluit)")
@@ -110,6 +126,11 @@ def parser() -> argparse.ArgumentParser:
     groep.add_argument("--niet-ingeschreven", action="store_const", const=False, dest="ingeschreven")
     matrix.add_argument("--json", action="store_true")
     matrix.set_defaults(func=cmd_matrix)
+    diff = sub.add_parser("diff", help="welke cellen twee beleidsbestanden of -mappen anders beantwoorden")
+    diff.add_argument("oud", help="het eerste beleidsbestand of de eerste map (bijvoorbeeld het besluit)")
+    diff.add_argument("nieuw", help="het tweede beleidsbestand of de tweede map (bijvoorbeeld een scenario)")
+    diff.add_argument("--json", action="store_true")
+    diff.set_defaults(func=cmd_diff)
     return p
 
 
