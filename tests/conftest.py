@@ -28,15 +28,15 @@ def kopie(tmp_path: Path) -> Path:
     return doel
 
 
-Wijziging = Callable[[Any], Any]
+Wijziging = Callable[[Any], object]
 
 
 def wijzig(map_: Path, bestand: str, wijziging: Wijziging) -> Path:
-    """Apply a change to the parsed data of one file and write it back as YAML."""
+    """Change the parsed data of one file in place and write it back as YAML."""
     pad = map_ / bestand
     data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    nieuw = wijziging(data)
-    pad.write_text(yaml.safe_dump(data if nieuw is None else nieuw, allow_unicode=True, sort_keys=False), "utf-8")
+    wijziging(data)
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     return pad
 
 
