@@ -1,9 +1,82 @@
-"""Placeholder until this page is built."""
+"""Tekst van het besluit: the full text, paragraph by paragraph, with the quoted sentences findable."""
 
 import streamlit as st
 
 from policy import load_policy
+from views import zoeken
+from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
+from views.teksten import datum
 
-st.title("besluit")
-versie_en_disclaimer(load_policy())
+beleid = load_policy()
+besluit = beleid.besluit
+alineas = beleid.alineas
+per_alinea = zoeken.citaten_per_alinea(beleid)
+gevraagd = zoeken.lees_alinea(st.query_params.get("alinea"), len(alineas))
+
+
+def alinea_tekst(nummer: int, markeren: bool) -> str:
+    """The paragraph as safe Markdown; quoted parts in bold on a coloured background when asked."""
+    if not markeren:
+        return zoeken.markdown_veilig(alineas[nummer])
+    return "".join(
+        f":orange-background[**{zoeken.markdown_veilig(deel)}**]" if geciteerd else zoeken.markdown_veilig(deel)
+        for deel, geciteerd in zoeken.gemarkeerde_delen(alineas[nummer], per_alinea.get(nummer, []))
+    )
+
+
+st.title("Tekst van het besluit")
+st.markdown(
+    f"**{zoeken.markdown_veilig(besluit.titel)}**  \n"
+    f"Besloten door: {zoeken.markdown_veilig(besluit.orgaan)}  \n"
+    f"Datum: {datum(besluit.datum)}"
+)
+st.caption(f"Herkomst van de tekst: {zoeken.markdown_veilig(besluit.bron.herkomst)}")
+st.markdown(
+    "Hieronder staat de tekst letterlijk. De alinea's zijn genummerd. "
+    "Zo vindt u terug waar een zin staat die de app citeert, bijvoorbeeld 'alinea 4'."
+)
+
+markeren = st.toggle(
+    "Markeer de zinnen die de app citeert",
+    value=gevraagd is not None,
+    help="Geciteerde zinnen worden vet gedrukt op een gekleurde achtergrond.",
+)
+if gevraagd is not None:
+    plaats = "de kop" if gevraagd == 0 else f"alinea {gevraagd}"
+    st.info(f"U kwam hier via een verwijzing naar {plaats}. [Ga naar {plaats}](#alinea-{gevraagd})")
+
+st.header("De tekst", anchor="tekst", divider="gray")
+for nummer in range(len(alineas)):
+    titel = "Kop" if nummer == 0 else f"Alinea {nummer}"
+    delen = zoeken.gemarkeerde_delen(alineas[nummer], per_alinea.get(nummer, []))
+    geciteerd = sum(1 for _, g in delen if g)
+    with st.container(border=nummer == gevraagd):
+        st.subheader(titel, anchor=f"alinea-{nummer}")
+        st.markdown(alinea_tekst(nummer, markeren))
+        if markeren:
+            st.caption(
+                "De app citeert niets uit deze alinea."
+                if not geciteerd
+                else f"Gemarkeerd: {geciteerd} {'stuk' if geciteerd == 1 else 'stukken'} tekst die de app citeert."
+            )
+
+st.header("Hoe is dit besloten?", anchor="hoe-besloten", divider="gray")
+for stap in (besluit.aanleiding, *besluit.proces):
+    with st.container(border=True):
+        st.markdown(f"**{zoeken.markdown_veilig(stap.wanneer)}: {zoeken.markdown_veilig(stap.titel)}**")
+        st.markdown(stap.tekst)
+        citaten(beleid, stap.bronnen)
+
+st.header("Wat wil de Coöperatie bereiken?", anchor="doelen", divider="gray")
+st.markdown("\n".join(f"- {zoeken.markdown_veilig(doel.titel)}" for doel in besluit.doelen))
+gezien: set[tuple[int, str]] = set()
+doel_bronnen = []
+for doel in besluit.doelen:
+    for bron in doel.bronnen:
+        if (bron.alinea, bron.citaat) not in gezien:
+            gezien.add((bron.alinea, bron.citaat))
+            doel_bronnen.append(bron)
+citaten(beleid, tuple(doel_bronnen))
+
+versie_en_disclaimer(beleid)

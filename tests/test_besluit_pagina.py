@@ -1,0 +1,104 @@
+"""The decision text page: every paragraph, every quote the app uses findable, the process and the aims."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from policy import Beleid
+from policy.checks import bronnen_in, normaliseer
+from views.teksten import datum, versieregel
+
+APP = str(Path(__file__).parent.parent / "app.py")
+MARKERING = re.compile(r":orange-background\[\*\*((?:\\.|[^\\*])*)\*\*\]")
+
+
+def _pagina(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page("pages/besluit.py")
+    for sleutel, waarde in params.items():
+        at.query_params[sleutel] = waarde
+    return at.run()
+
+
+def _plat(tekst: str) -> str:
+    return normaliseer(re.sub(r"\\(.)", r"\1", MARKERING.sub(r"\1", tekst)))
+
+
+def _alle_citaten(beleid: Beleid) -> list[tuple[int, str]]:
+    """Every quote in the policy, found independently of the page code."""
+    return [
+        (bron.alinea, normaliseer(bron.citaat))
+        for naam in type(beleid.bestand).model_fields
+        for _, bron in bronnen_in(getattr(beleid.bestand, naam), (naam,))
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _geen_gedeelde_cache() -> None:
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def test_page_shows_every_paragraph_numbered(beleid: Beleid) -> None:
+    at = _pagina()
+    assert not at.exception
+    assert len(beleid.alineas) == 8  # the heading and 7 paragraphs
+    koppen = [s.value for s in at.subheader]
+    assert koppen[:8] == ["Kop"] + [f"Alinea {n}" for n in range(1, 8)]
+    teksten = [_plat(m.value) for m in at.markdown]
+    for alinea in beleid.alineas:
+        assert alinea in teksten
+    assert versieregel(beleid) in at.caption[-1].value
+
+
+def test_title_date_body_and_origin_are_shown(beleid: Beleid) -> None:
+    at = _pagina()
+    alles = " ".join(_plat(m.value) for m in [*at.markdown, *at.caption])
+    b = beleid.besluit
+    for stuk in (b.titel, b.orgaan, datum(b.datum), normaliseer(b.bron.herkomst)):
+        assert stuk in alles
+
+
+def test_every_quote_of_the_policy_occurs_on_the_page(beleid: Beleid) -> None:
+    at = _pagina()
+    paginatekst = " ".join(_plat(m.value) for m in at.markdown)
+    for _, citaat in _alle_citaten(beleid):
+        assert citaat in paginatekst
+
+
+def test_marking_highlights_every_quoted_sentence_in_its_paragraph(beleid: Beleid) -> None:
+    at = _pagina()
+    assert not MARKERING.search(" ".join(m.value for m in at.markdown))
+    at.toggle[0].set_value(True).run()
+    assert not at.exception
+    alinea_tekst = {_plat(m.value): m.value for m in at.markdown}
+    for nummer, citaat in _alle_citaten(beleid):
+        ruw = alinea_tekst[beleid.alineas[nummer]]
+        gemarkeerd = [_plat(deel) for deel in MARKERING.findall(ruw)]
+        assert any(citaat in deel for deel in gemarkeerd), (nummer, citaat)
+
+
+def test_process_and_aims_are_shown_with_their_quotes(beleid: Beleid) -> None:
+    at = _pagina()
+    tekst = " ".join(_plat(m.value) for m in at.markdown)
+    for stap in (beleid.besluit.aanleiding, *beleid.besluit.proces):
+        assert f"{stap.wanneer}: {stap.titel}" in tekst
+    for doel in beleid.besluit.doelen:
+        assert doel.titel in tekst
+
+
+def test_alinea_in_the_url_points_to_that_paragraph() -> None:
+    at = _pagina(alinea="4")
+    assert "alinea 4" in at.info[0].value
+    assert at.toggle[0].value is True
+    for slecht in ("<script>alert(1)</script>", "99", "4" * 5000):
+        at = _pagina(alinea=slecht)
+        assert not at.exception
+        assert not at.info
+        assert "<script" not in " ".join(m.value for m in at.markdown)

@@ -1,0 +1,155 @@
+"""The FAQ and glossary pages under st.navigation: every entry, the group filter, search, hostile input."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from policy import Beleid
+from views import wizard, zoeken
+from views.teksten import versieregel
+
+APP = str(Path(__file__).parent.parent / "app.py")
+HOSTILE = "<script>alert(1)</script><b>vet</b>**x** :red[y] [klik](javascript:alert(1)) " + "<img src=x>" * 900
+
+
+def _pagina(pad: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page(pad)
+    for sleutel, waarde in params.items():
+        at.query_params[sleutel] = waarde
+    return at.run()
+
+
+def _plat(tekst: str) -> str:
+    """Markdown escapes removed: what a reader sees."""
+    return re.sub(r"\\(.)", r"\1", tekst)
+
+
+def _vragen_op_pagina(at: AppTest) -> list[str]:
+    return [_plat(e.label) for e in at.expander]
+
+
+def _alle_tekst(at: AppTest) -> list[str]:
+    soorten = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success")
+    teksten = [str(el.value) for soort in soorten for el in getattr(at, soort)]
+    return teksten + [e.label for e in at.expander]
+
+
+@pytest.fixture(autouse=True)
+def _geen_gedeelde_cache() -> None:
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def test_faq_shows_every_entry_grouped_by_theme(beleid: Beleid) -> None:
+    at = _pagina("pages/faq.py")
+    assert not at.exception
+    assert Counter(_vragen_op_pagina(at)) == Counter(v.vraag for v in beleid.faq)
+    gebruikte = [t.titel for t in beleid.themas if any(v.thema == t.id for v in beleid.faq)]
+    assert [s.value for s in at.header] == gebruikte
+    # The entries stand in theme order.
+    volgorde = [v.vraag for t in beleid.themas for v in beleid.faq if v.thema == t.id]
+    assert _vragen_op_pagina(at) == volgorde
+    assert versieregel(beleid) in at.caption[-1].value
+
+
+def test_every_entry_shows_its_quotes_and_cell_link(beleid: Beleid) -> None:
+    at = _pagina("pages/faq.py")
+    for vraag, expander in zip(
+        [v for t in beleid.themas for v in beleid.faq if v.thema == t.id], at.expander, strict=True
+    ):
+        tekst = " ".join(_plat(m.value) for m in expander.markdown)
+        for bron in vraag.bronnen:
+            assert " ".join(bron.citaat.split()) in tekst
+        links = {link.proto.label: link.proto for link in expander.get("page_link")}
+        if vraag.cel is None:
+            assert "Bekijk dit in de keuzehulp" not in links
+        else:
+            cel = vraag.cel
+            verwacht = {
+                "doelgroep": cel.doelgroep.value,
+                "ingeschreven": "ja" if cel.ingeschreven_in_mbo else "nee",
+                "niveau": cel.niveau.value,
+                "vorm": cel.vorm.value,
+            }
+            link = links["Bekijk dit in de keuzehulp"]
+            assert link.page == "keuzehulp"
+            assert dict(parse_qsl(link.query_string)) == verwacht
+            # The link opens straight on the answer for that cell.
+            uit = wizard.uitkomst(beleid, wizard.lees_querystring(beleid, verwacht).antwoorden)
+            assert uit is not None and uit.cel.doelgroep == cel.doelgroep
+
+
+@pytest.mark.parametrize("groep", ["mbo", "vmbo", "isk", "onderwijsroute", "anders"])
+def test_group_filter_shows_exactly_the_tagged_entries(beleid: Beleid, groep: str) -> None:
+    if groep not in {d.value for d in zoeken.faq_doelgroepen(beleid)}:
+        pytest.skip(f"geen vragen voor {groep}")
+    verwacht = Counter(v.vraag for v in beleid.faq if groep in {d.value for d in v.doelgroepen})
+    via_url = _pagina("pages/faq.py", groep=groep)
+    assert Counter(_vragen_op_pagina(via_url)) == verwacht
+    via_knop = _pagina("pages/faq.py")
+    via_knop.button_group(key="faq-groepen").set_value([groep]).run()
+    assert not via_knop.exception
+    assert Counter(_vragen_op_pagina(via_knop)) == verwacht
+    assert via_knop.query_params.get("groep") in (groep, [groep])
+
+
+def test_search_finds_an_entry_by_a_word_from_its_quote(beleid: Beleid) -> None:
+    at = _pagina("pages/faq.py")
+    for vraag in beleid.faq:
+        woord = max(vraag.bronnen[0].citaat.split(), key=len).strip(".,;:()–")
+        at.text_input(key="faq-zoek").input(woord.upper()).run()
+        assert not at.exception
+        assert vraag.vraag in _vragen_op_pagina(at), woord
+
+
+def test_search_from_the_url_and_nothing_found(beleid: Beleid) -> None:
+    at = _pagina("pages/faq.py", zoek="qqqxyzzy")
+    assert _vragen_op_pagina(at) == []
+    assert "Geen vragen gevonden" in at.warning[0].value
+    assert "qqqxyzzy" not in " ".join(_alle_tekst(at))
+
+
+@pytest.mark.parametrize("via", ["url", "zoekvak"])
+def test_hostile_search_is_shown_nowhere_as_markup(via: str) -> None:
+    if via == "url":
+        at = _pagina("pages/faq.py", zoek=HOSTILE, groep=HOSTILE)
+    else:
+        at = _pagina("pages/faq.py")
+        at.text_input(key="faq-zoek").input(HOSTILE[: zoeken.MAX_ZOEK]).run()
+    assert not at.exception
+    for tekst in _alle_tekst(at):
+        for stuk in ("<script", "<b>", "<img", "**x**", ":red[", "javascript:"):
+            assert stuk not in tekst
+    assert len(at.text_input(key="faq-zoek").value) <= zoeken.MAX_ZOEK
+
+
+def test_glossary_is_alphabetical_with_background_marked_as_toelichting(beleid: Beleid) -> None:
+    at = _pagina("pages/begrippen.py")
+    assert not at.exception
+    assert [s.value for s in at.header] == [b.term for b in zoeken.alfabetisch(beleid.begrippen)]
+    bronnen = [c.value for c in at.caption if c.value.startswith("Toelichting")]
+    assert len(bronnen) == sum(1 for b in beleid.begrippen if b.toelichting_bron)
+    links = " ".join(m.value for m in at.markdown if m.value.startswith("Zie ook"))
+    for begrip in beleid.begrippen:
+        for ander in begrip.zie_ook:
+            assert f"(#{zoeken.begrip_anker(ander)})" in links
+    assert versieregel(beleid) in at.caption[-1].value
+
+
+def test_over_page_states_accessibility_and_privacy(beleid: Beleid) -> None:
+    at = _pagina("pages/over.py")
+    assert not at.exception
+    tekst = " ".join(_alle_tekst(at))
+    for nodig in ("WCAG 2.1", "streven", "axe-core", "toetsenbord", "geen persoonsgegevens", "XSRF", "URL"):
+        assert nodig in tekst
+    assert "@" not in tekst  # no invented addresses
+    assert versieregel(beleid) in at.caption[-1].value
