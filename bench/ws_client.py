@@ -106,6 +106,9 @@ class StreamlitSession:
             open_timeout=self.open_timeout,
             proxy=None,  # loopback only; never an environment proxy
             max_size=None,  # big pages (plotly, tables) exceed the 1 MiB default
+            # Browsers answer pings but never send them; a client ping would time out (and close
+            # the session) exactly when a loaded server is slow, hiding the latency we measure.
+            ping_interval=None,
         )
         self.connect_s = time.perf_counter() - t0
         return self.connect_s
