@@ -26,8 +26,8 @@ for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.
 
 st.markdown("### Wat wilt u doen?")
 links, midden, rechts = st.columns(3)
-links.page_link("pages/keuzehulp.py", label="Beantwoord mijn vraag", icon="❓")
-midden.page_link("pages/matrix.py", label="Bekijk het overzicht", icon="📊")
-rechts.page_link("pages/faq.py", label="Lees de veelgestelde vragen", icon="💬")
+links.page_link("pages/keuzehulp.py", label="Beantwoord mijn vraag", icon=":material/help:")
+midden.page_link("pages/matrix.py", label="Bekijk het overzicht", icon=":material/table_chart:")
+rechts.page_link("pages/faq.py", label="Lees de veelgestelde vragen", icon=":material/forum:")
 
 versie_en_disclaimer(beleid)

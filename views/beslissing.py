@@ -15,7 +15,12 @@ def citaten(beleid: Beleid, bronnen: tuple[Bron, ...]) -> None:
     """Quotes as quotes, with where they stand: the reader can check every word."""
     for bron in bronnen:
         st.markdown(f"> {_zonder_markdown(bron.citaat)}")
-        st.caption(bronverwijzing(beleid, bron.alinea))
+        st.page_link(
+            "pages/besluit.py",
+            label=bronverwijzing(beleid, bron.alinea),
+            query_params={"alinea": str(bron.alinea)},
+            icon=":material/format_quote:",
+        )
 
 
 def _zonder_markdown(tekst: str) -> str:
@@ -48,16 +53,16 @@ def toon_beslissing(beleid: Beleid, beslissing: Beslissing, geldt_voor: str) -> 
     citaten(beleid, beslissing.bronnen)
 
     st.markdown("#### Wat zou het antwoord veranderen?")
-    veranderingen = [b for b in beleid.buren(beslissing.cel) if b.verandert]
-    gezien: set[str] = set()
-    regels = []
-    for buur in veranderingen:
-        tekst = f"{_als(beleid, buur.dimensie, buur.cel)}: **{TOEGANG_LABEL[buur.beslissing.toegang]}**"
-        if buur.beslissing.toegang == toegang:
-            tekst += " (met andere voorwaarden)"
-        if tekst not in gezien:
-            gezien.add(tekst)
-            regels.append(f"- {tekst}")
+    # Neighbours with the same outcome are named together: "niveau 2, niveau 3 of niveau 4: Nee".
+    groepen: dict[tuple[str, Toegang, str], list[object]] = {}
+    for buur in beleid.buren(beslissing.cel):
+        if buur.verandert:
+            sleutel = (buur.dimensie, buur.beslissing.toegang, _verschil(beslissing, buur.beslissing))
+            groepen.setdefault(sleutel, []).append(getattr(buur.cel, buur.dimensie))
+    regels = [
+        f"- {_als(beleid, dimensie, waarden)}: **{TOEGANG_LABEL[uitkomst]}**{verschil}"
+        for (dimensie, uitkomst, verschil), waarden in groepen.items()
+    ]
     if regels:
         st.markdown("\n".join(regels))
     else:
@@ -67,8 +72,17 @@ def toon_beslissing(beleid: Beleid, beslissing: Beslissing, geldt_voor: str) -> 
     st.markdown("\n".join(f"- {stap}" for stap in regel.vervolg))
 
 
-def _als(beleid: Beleid, dimensie: str, cel: object) -> str:
-    waarde = getattr(cel, dimensie)
+def _verschil(eigen: Beslissing, ander: Beslissing) -> str:
+    """Same yes or no, but another rule: say what differs."""
+    if ander.toegang != eigen.toegang:
+        return ""
+    if ander.voorwaarden != eigen.voorwaarden:
+        return " (met andere voorwaarden)"
+    return " (om een andere reden)"
+
+
+def _als(beleid: Beleid, dimensie: str, waarden: list[object]) -> str:
     if dimensie == "ingeschreven_in_mbo":
-        return f"Als de kandidaat {'wel' if waarde else 'niet'} in het mbo staat ingeschreven"
-    return f"Als het gaat om {beleid.label(dimensie, waarde).lower()}"
+        return f"Als de kandidaat {'wel' if waarden[0] else 'niet'} in het mbo staat ingeschreven"
+    namen = [beleid.label(dimensie, w).lower() for w in waarden]
+    return "Als het gaat om " + (namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])} of {namen[-1]}")
