@@ -25,6 +25,20 @@ def zet_antwoorden(nieuw: dict[str, str], wijzig: str | None = None) -> None:
     st.rerun()
 
 
+def toon_antwoorden() -> None:
+    """'Uw antwoorden': each answer on the route with a change link."""
+    st.markdown("### Uw antwoorden")
+    for vraag_id_route, waarde in route:
+        vraag = beleid.vraag(vraag_id_route)
+        links, rechts = st.columns([5, 1], vertical_alignment="center")
+        links.markdown(f"**{vraag.kort}**  \n{beleid.label(vraag_id_route, waarde)}")
+        if rechts.button("Wijzig", key=f"wijzig-{vraag_id_route}", help=f"Wijzig: {vraag.kort}"):
+            zet_antwoorden(antwoorden, vraag_id_route)
+    if st.button("Opnieuw beginnen"):
+        st.query_params.clear()
+        st.rerun()
+
+
 st.title("Keuzehulp")
 if invoer.genegeerd:
     st.info(
@@ -32,8 +46,6 @@ if invoer.genegeerd:
     )
 
 vraag_id = invoer.wijzig or wizard.volgende_vraag(beleid, antwoorden)
-if invoer.wijzig is None and vraag_id is not None and vraag_id in antwoorden:
-    vraag_id = None  # the route is complete; an answer off the route is not asked again
 
 if vraag_id is not None:
     vraag = beleid.vraag(vraag_id)
@@ -68,27 +80,21 @@ if vraag_id is not None:
                 nieuw.pop("doelgroep", None)  # a new organisation type means a new group question
             zet_antwoorden(nieuw)
 
-if route:
-    st.markdown("### Uw antwoorden")
-    for vraag_id_route, waarde in route:
-        vraag = beleid.vraag(vraag_id_route)
-        links, rechts = st.columns([5, 1], vertical_alignment="center")
-        links.markdown(f"**{vraag.kort}**  \n{beleid.label(vraag_id_route, waarde)}")
-        if rechts.button("Wijzig", key=f"wijzig-{vraag_id_route}", help=f"Wijzig: {vraag.kort}"):
-            zet_antwoorden(antwoorden, vraag_id_route)
-    if st.button("Opnieuw beginnen"):
-        st.query_params.clear()
-        st.rerun()
-
 beslissing = wizard.uitkomst(beleid, antwoorden) if invoer.wijzig is None else None
 if beslissing is not None:
-    st.divider()
+    # The outcome first (GOV.UK style); the answers it rests on, with change links, below it.
     toon_beslissing(beleid, beslissing, geldt_voor(beleid, wizard.bereik(beleid, antwoorden)))
+    st.divider()
+    toon_antwoorden()
     st.divider()
     st.markdown("#### Delen en printen")
     basis_url = (st.context.url or "").split("?")[0]
     st.caption("Kopieer de link met de knop rechts in het vak. Wie de link opent, ziet dit antwoord.")
-    st.code(f"{basis_url}?{urlencode(wizard.als_querystring(dict(route)))}", language=None)
+    st.code(f"{basis_url}?{urlencode(wizard.als_querystring(dict(route)))}", language=None, wrap_lines=True)
     st.caption("Printen: gebruik de printfunctie van uw browser (Ctrl+P). Menu en knoppen worden dan weggelaten.")
+
+elif route:
+    st.divider()
+    toon_antwoorden()
 
 versie_en_disclaimer(beleid)
