@@ -1,9 +1,161 @@
-"""Placeholder until this page is built."""
+"""Matrix: every answer at a glance; a chosen cell gets the same explanation as the keuzehulp result.
+
+A cell is chosen by clicking the figure or with the select box (keyboard, screen reader); both write
+the same session key, and the URL keeps it (`?ingeschreven=ja&cel=isk-entree-formatief`).
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
-from policy import load_policy
+from policy import Cel, Doelgroep, Niveau, Vorm, load_policy
+from views import figuren
+from views.beslissing import toon_beslissing
 from views.layout import versie_en_disclaimer
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, geldt_voor
+from views.wizard import als_querystring
 
-st.title("matrix")
-versie_en_disclaimer(load_policy())
+TOGGLE = "matrix_ingeschreven"
+KEUZE = "matrix_cel"
+FIGUUR = "matrix_figuur"
+URL_CEL = "cel"
+URL_INGESCHREVEN = "ingeschreven"
+
+beleid = load_policy()
+ALLE_SLEUTELS = [figuren.cel_sleutel(Cel(d, n, v, False)) for d in Doelgroep for n in Niveau for v in Vorm]
+
+
+def _naar_url() -> None:
+    """Keep the URL in step with what is shown, so the link can be shared (once, at the end of a run)."""
+    params: dict[str, str] = {}
+    if st.session_state.get(TOGGLE):
+        params[URL_INGESCHREVEN] = "ja"  # "nee" is the default: a plain /matrix stays plain
+    if st.session_state.get(KEUZE):
+        params[URL_CEL] = st.session_state[KEUZE]
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def _bij_klik() -> None:
+    """A click on the figure chooses that cell; the select box follows (widgets may be set in a callback)."""
+    punten = st.session_state[FIGUUR].selection.points
+    cel = figuren.punt_naar_cel(punten[0], bool(st.session_state.get(TOGGLE))) if punten else None
+    if cel is not None:
+        st.session_state[KEUZE] = figuren.cel_sleutel(cel)
+
+
+# First run of this page in a session: start from the URL (a shared link), ignoring what is unknown.
+if TOGGLE not in st.session_state or KEUZE not in st.session_state:
+    url = st.query_params.to_dict()
+    genegeerd = False
+    ingeschreven = url.get(URL_INGESCHREVEN, "nee").strip().lower()
+    if ingeschreven not in ("ja", "nee"):
+        genegeerd, ingeschreven = True, "nee"
+    keuze = None
+    if URL_CEL in url:
+        gevonden = figuren.lees_cel_sleutel(url[URL_CEL])
+        if gevonden is None:
+            genegeerd = True
+        else:
+            keuze = figuren.cel_sleutel(Cel(*gevonden, False))
+    st.session_state[TOGGLE] = ingeschreven == "ja"
+    st.session_state[KEUZE] = keuze
+    if genegeerd:
+        st.session_state["matrix_genegeerd"] = True
+
+st.title("Overzicht van alle antwoorden")
+if st.session_state.pop("matrix_genegeerd", False):
+    st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
+st.markdown(
+    "Hieronder ziet u per groep en per product of examenproducten gebruikt mogen worden. "
+    "Kies een vakje voor de uitleg: klik erop, of gebruik de keuzelijst onder het overzicht."
+)
+
+st.caption("  \n".join(f"**{o.label}**: {o.uitleg}" for o in beleid.vraag("vorm").opties if o.uitleg))
+
+ingeschreven = st.toggle(
+    "Kandidaat staat ingeschreven in het mbo",
+    key=TOGGLE,
+    help=beleid.vraag("ingeschreven_in_mbo").hulp,
+)
+st.caption(
+    "U ziet nu de antwoorden voor een kandidaat die "
+    + ("**wel** in het mbo staat ingeschreven." if ingeschreven else "**niet** in het mbo staat ingeschreven.")
+)
+
+gekozen_delen = figuren.lees_cel_sleutel(st.session_state.get(KEUZE) or "")
+gekozen = Cel(*gekozen_delen, ingeschreven) if gekozen_delen else None
+
+st.plotly_chart(
+    figuren.matrix_figuur(beleid, ingeschreven, gekozen),
+    key=FIGUUR,
+    on_select=_bij_klik,
+    selection_mode="points",
+    theme=None,
+    config={"displayModeBar": False, "displaylogo": False, "scrollZoom": False},
+    alt="Overzicht van de antwoorden per groep en product. Dezelfde antwoorden staan in de tabel hieronder.",
+)
+st.caption(
+    " · ".join(f"{TOEGANG_SYMBOOL[t]} {TOEGANG_LABEL[t]}" for t in TOEGANG_LABEL)
+    + ". Wijs een vakje aan of tik erop: dan ziet u de voorwaarden."
+)
+
+per_cel = {b.cel: b for b in beleid.matrix(ingeschreven)}
+
+
+def _optie(sleutel: str) -> str:
+    delen = figuren.lees_cel_sleutel(sleutel)
+    if delen is None:  # cannot happen: the options are our own keys
+        return sleutel
+    b = per_cel[Cel(*delen, ingeschreven)]
+    return f"{figuren.cel_naam(beleid, b.cel)}: {TOEGANG_LABEL[b.toegang]}"
+
+
+st.selectbox(
+    "Kies een groep, product en soort toets",
+    ALLE_SLEUTELS,
+    index=None,
+    format_func=_optie,
+    placeholder="Kies een vakje uit het overzicht",
+    key=KEUZE,
+)
+
+if gekozen is not None:
+    beslissing = per_cel[gekozen]
+    with st.container(border=True):
+        toon_beslissing(beleid, beslissing, geldt_voor(beleid, [gekozen]))
+        st.page_link(
+            "pages/keuzehulp.py",
+            label="Open dit antwoord in de keuzehulp",
+            icon="➡",
+            query_params=als_querystring(
+                {
+                    "doelgroep": gekozen.doelgroep.value,
+                    "ingeschreven_in_mbo": "ja" if gekozen.ingeschreven_in_mbo else "nee",
+                    "niveau": gekozen.niveau.value,
+                    "vorm": gekozen.vorm.value,
+                }
+            ),
+        )
+
+st.markdown("### Het overzicht als tabel")
+st.caption(
+    "Dezelfde antwoorden als in het overzicht hierboven, voor een kandidaat die "
+    + ("wel" if ingeschreven else "niet")
+    + " in het mbo staat ingeschreven."
+)
+for vorm in Vorm:
+    st.markdown(f"#### {beleid.label('vorm', vorm)}")
+    st.table(figuren.matrix_tabel(beleid, ingeschreven, vorm))
+
+st.download_button(
+    "Download het hele overzicht (CSV)",
+    data=figuren.matrix_csv(beleid),
+    file_name="toegangswijzer-matrix.csv",
+    mime="text/csv",
+    help="Alle antwoorden, wel en niet ingeschreven, met regel, voorwaarden en citaten. Opent in Excel.",
+    on_click="ignore",
+)
+
+_naar_url()
+versie_en_disclaimer(beleid)

@@ -1,0 +1,197 @@
+"""The matrix figure, table and CSV: drawn from the policy, readable without colour. No Streamlit."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
+from views.figuren import (
+    CSV_KOLOMMEN,
+    KLEUR,
+    TEKSTKLEUR,
+    cel_sleutel,
+    cel_tekst,
+    lees_cel_sleutel,
+    matrix_csv,
+    matrix_figuur,
+    matrix_tabel,
+    punt_naar_cel,
+    tabel_waarde,
+)
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
+
+
+def _cellen(fig: go.Figure, ingeschreven: bool) -> dict[Cel, go.Scatter]:
+    """Every labelled point of the figure: cell -> (trace, index)."""
+    uit = {}
+    for trace in fig.data:
+        if isinstance(trace, go.Scatter):
+            for i, sleutel in enumerate(trace.customdata):
+                delen = lees_cel_sleutel(sleutel)
+                assert delen is not None
+                uit[Cel(*delen, ingeschreven)] = (trace, i)
+    return uit
+
+
+def _kleur_in_schaal(heatmap: go.Heatmap, z: float) -> str:
+    """The colour a stepped colour scale gives a value (the step it falls in)."""
+    positie = (z - heatmap.zmin) / (heatmap.zmax - heatmap.zmin)
+    kleuren = [kleur for stap, kleur in heatmap.colorscale if stap <= positie]
+    return kleuren[-1]
+
+
+def _luminantie(kleur: str) -> float:
+    def kanaal(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(kleur[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * kanaal(r) + 0.7152 * kanaal(g) + 0.0722 * kanaal(b)
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminantie(a), _luminantie(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("ingeschreven", [False, True])
+def test_every_cell_shows_the_policy_answer_with_symbol(beleid: Beleid, ingeschreven: bool) -> None:
+    fig = matrix_figuur(beleid, ingeschreven)
+    cellen = _cellen(fig, ingeschreven)
+    assert len(cellen) == len(Doelgroep) * len(Niveau) * len(Vorm)
+    for d in Doelgroep:
+        for n in Niveau:
+            for v in Vorm:
+                verwacht = beleid.decide(d, n, v, ingeschreven).toegang
+                trace, i = cellen[Cel(d, n, v, ingeschreven)]
+                tekst = trace.text[i]
+                assert tekst == cel_tekst(verwacht)
+                assert TOEGANG_SYMBOOL[verwacht] in tekst
+                # The word is there too (split over two lines for "Buiten besluit").
+                woorden = tekst.replace("<br>", " ").split("</b> ")[1].lower().split()
+                assert woorden and all(w in TOEGANG_LABEL[verwacht].lower().split() for w in woorden)
+
+
+@pytest.mark.parametrize("ingeschreven", [False, True])
+def test_cell_positions_match_row_and_column(beleid: Beleid, ingeschreven: bool) -> None:
+    """The text of a cell sits on the heatmap square of that cell, and that square has its colour."""
+    fig = matrix_figuur(beleid, ingeschreven)
+    heatmaps = [t for t in fig.data if isinstance(t, go.Heatmap)]
+    assert len(heatmaps) == len(Vorm)
+    for cel, (trace, i) in _cellen(fig, ingeschreven).items():
+        x, y = trace.x[i], trace.y[i]
+        assert (x, y) == (list(Niveau).index(cel.niveau), list(Doelgroep).index(cel.doelgroep))
+        heatmap = next(h for h in heatmaps if h.xaxis == trace.xaxis and h.yaxis == trace.yaxis)
+        assert heatmap.name == beleid.label("vorm", cel.vorm)
+        toegang = beleid.decide(*cel).toegang
+        assert _kleur_in_schaal(heatmap, heatmap.z[y][x]) == KLEUR[toegang]
+        assert trace.textfont.color == TEKSTKLEUR[toegang]
+
+
+def test_labels_come_from_the_policy(beleid: Beleid) -> None:
+    fig = matrix_figuur(beleid, False)
+    rijen = [t.replace("<br>", " ") for t in fig.layout.yaxis.ticktext]
+    assert rijen == [beleid.label("doelgroep", d) for d in Doelgroep]
+    assert list(fig.layout.xaxis.ticktext) == [beleid.label("niveau", n) for n in Niveau]
+    titels = [a.text for a in fig.layout.annotations]
+    assert titels == [f"<b>{beleid.label('vorm', v)}</b>" for v in Vorm]
+
+
+def test_colours_are_distinct_and_text_readable() -> None:
+    assert len(set(KLEUR.values())) == len(Toegang)
+    # Apart in lightness as well, so a greyscale print still tells them apart.
+    assert len({round(_luminantie(k), 1) for k in KLEUR.values()}) == len(Toegang)
+    for toegang in Toegang:
+        assert _contrast(KLEUR[toegang], TEKSTKLEUR[toegang]) >= 4.5
+
+
+def test_hover_names_answer_conditions_and_basis(beleid: Beleid) -> None:
+    for ingeschreven in (False, True):
+        fig = matrix_figuur(beleid, ingeschreven)
+        for cel, (trace, i) in _cellen(fig, ingeschreven).items():
+            beslissing = beleid.decide(*cel)
+            hover = trace.hovertext[i].replace("<br>   ", " ").replace("<br>", "\n")
+            assert TOEGANG_LABEL[beslissing.toegang] in hover
+            for voorwaarde in beslissing.voorwaarden:
+                assert voorwaarde.titel in hover
+            assert ("Voorwaarden:" in hover) == bool(beslissing.voorwaarden)
+            assert ("letterlijk" in hover) and (("niet letterlijk" in hover) == (beslissing.basis.value == "afgeleid"))
+
+
+def test_selection_does_not_dim_text_and_chosen_cell_is_framed(beleid: Beleid) -> None:
+    cel = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
+    fig = matrix_figuur(beleid, False, gekozen=cel)
+    for trace in fig.data:
+        if isinstance(trace, go.Scatter):
+            assert trace.unselected.textfont.color == trace.textfont.color
+    assert len(fig.layout.shapes) == 1
+    kader = fig.layout.shapes[0]
+    assert (kader.x0 + kader.x1) / 2 == 0 and (kader.y0 + kader.y1) / 2 == list(Doelgroep).index(Doelgroep.isk)
+    assert kader.yref == "y2"  # summatief is the second block
+    assert not matrix_figuur(beleid, False).layout.shapes
+
+
+def test_figure_is_small_and_has_no_default_template(beleid: Beleid) -> None:
+    spec = pio.to_json(matrix_figuur(beleid, True), validate=False)
+    assert len(spec) < 40_000
+    assert len(json.dumps(json.loads(spec)["layout"].get("template", {}))) < 200
+
+
+def test_clicked_point_maps_to_its_cell() -> None:
+    assert punt_naar_cel({"customdata": "isk-entree-formatief", "x": 0, "y": 2}, True) == Cel(
+        Doelgroep.isk, Niveau.entree, Vorm.formatief, True
+    )
+    assert punt_naar_cel({"x": 0, "y": 2}, False) is None
+
+
+@pytest.mark.parametrize("waarde", ["", "isk", "isk-entree", "isk-9-formatief", "<script>-2-x", "a" * 500, None, 3])
+def test_bad_cell_keys_are_none(waarde: object) -> None:
+    assert lees_cel_sleutel(waarde) is None
+
+
+def test_cell_keys_round_trip() -> None:
+    for d in Doelgroep:
+        for n in Niveau:
+            for v in Vorm:
+                assert lees_cel_sleutel(cel_sleutel(Cel(d, n, v, False))) == (d, n, v)
+    assert lees_cel_sleutel(" ISK-Entree-Formatief ") == (Doelgroep.isk, Niveau.entree, Vorm.formatief)
+
+
+@pytest.mark.parametrize("ingeschreven", [False, True])
+def test_table_equals_policy(beleid: Beleid, ingeschreven: bool) -> None:
+    for vorm in Vorm:
+        tabel = matrix_tabel(beleid, ingeschreven, vorm)
+        assert list(tabel.index) == [beleid.label("doelgroep", d) for d in Doelgroep]
+        assert list(tabel.columns) == [beleid.label("niveau", n) for n in Niveau]
+        for d in Doelgroep:
+            for n in Niveau:
+                verwacht = tabel_waarde(beleid.decide(d, n, vorm, ingeschreven).toegang)
+                assert tabel.loc[beleid.label("doelgroep", d), beleid.label("niveau", n)] == verwacht
+
+
+def test_csv_has_every_cell_with_what_it_rests_on(beleid: Beleid) -> None:
+    tekst = matrix_csv(beleid)
+    assert tekst.startswith("\ufeff")
+    rijen = list(csv.DictReader(io.StringIO(tekst.removeprefix("\ufeff")), delimiter=";"))
+    assert len(rijen) == 80
+    assert tuple(rijen[0]) == CSV_KOLOMMEN
+    matrix = beleid.matrix()
+    assert len({(r["doelgroep"], r["niveau"], r["vorm"], r["ingeschreven_in_mbo"]) for r in rijen}) == 80
+    for rij, b in zip(rijen, matrix, strict=True):
+        cel = Cel(
+            Doelgroep(rij["doelgroep"]), Niveau(rij["niveau"]), Vorm(rij["vorm"]), rij["ingeschreven_in_mbo"] == "ja"
+        )
+        assert cel == b.cel
+        assert rij["toegang"] == b.toegang.value
+        assert rij["antwoord"] == TOEGANG_LABEL[b.toegang]
+        assert rij["basis"] == b.basis.value
+        assert rij["regel"] == b.regel.id
+        assert rij["voorwaarden"].split(" | ") == ([v.id for v in b.voorwaarden] or [""])
+        for bron in b.bronnen:
+            assert f"alinea {bron.alinea}: {' '.join(bron.citaat.split())}" in rij["citaten"]

@@ -1,0 +1,145 @@
+"""The matrix page: the table equals the policy, the toggle switches it, a chosen cell is explained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
+from views.figuren import cel_naam, cel_sleutel, matrix_csv, tabel_waarde
+from views.teksten import TOEGANG_LABEL
+
+ROOT = Path(__file__).parent.parent
+
+
+def _pagina(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    at.switch_page("pages/matrix.py")
+    for sleutel, waarde in params.items():
+        at.query_params[sleutel] = waarde
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _tabellen(at: AppTest) -> list[dict[tuple[str, str], str]]:
+    uit = []
+    for tabel in at.table:
+        df = tabel.value
+        uit.append({(str(r), str(k)): str(df.loc[r, k]) for r in df.index for k in df.columns})
+    return uit
+
+
+def _verwacht(beleid: Beleid, ingeschreven: bool) -> list[dict[tuple[str, str], str]]:
+    return [
+        {
+            (beleid.label("doelgroep", d), beleid.label("niveau", n)): tabel_waarde(
+                beleid.decide(d, n, v, ingeschreven).toegang
+            )
+            for d in Doelgroep
+            for n in Niveau
+        }
+        for v in Vorm
+    ]
+
+
+def _keuzehulp_link(at: AppTest) -> Any:
+    links = [e.proto for e in at.get("page_link") if e.proto.label == "Open dit antwoord in de keuzehulp"]
+    assert len(links) <= 1
+    return links[0] if links else None
+
+
+def _query(link: Any) -> dict[str, str]:
+    return dict(parse_qsl(link.query_string))
+
+
+def _tekst(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [s.value for s in at.subheader])
+
+
+def test_table_equals_policy_and_toggle_switches_it(beleid: Beleid) -> None:
+    at = _pagina()
+    toggle = at.toggle(key="matrix_ingeschreven")
+    assert toggle.value is False
+    assert toggle.label == "Kandidaat staat ingeschreven in het mbo"
+    assert _tabellen(at) == _verwacht(beleid, False)
+    toggle.set_value(True).run()
+    assert not at.exception, at.exception
+    assert _tabellen(at) == _verwacht(beleid, True)
+    assert _tabellen(at) != _verwacht(beleid, False)  # the policy differs between the two
+    assert at.query_params["ingeschreven"] == "ja"
+
+
+def test_page_shows_figure_download_and_version(beleid: Beleid) -> None:
+    at = _pagina()
+    assert len(at.get("plotly_chart")) == 1
+    knoppen = at.get("download_button")
+    assert len(knoppen) == 1
+    assert "Vastgesteld door" in at.caption[-1].value
+    assert matrix_csv(beleid).count("\n") == 81  # header + 80 cells, offered as the download
+
+
+def test_choosing_a_cell_shows_the_explanation_and_keuzehulp_link(beleid: Beleid) -> None:
+    at = _pagina()
+    cel = Cel(Doelgroep.isk, Niveau.entree, Vorm.formatief, False)
+    keuze = at.selectbox(key="matrix_cel")
+    assert keuze.value is None
+    assert _keuzehulp_link(at) is None
+    keuze.set_value(cel_sleutel(cel)).run()
+    assert not at.exception, at.exception
+    beslissing = beleid.decide(*cel)
+    tekst = _tekst(at)
+    assert TOEGANG_LABEL[beslissing.toegang] in tekst
+    assert beslissing.regel.reden in tekst
+    for voorwaarde in beslissing.voorwaarden:
+        assert voorwaarde.titel in tekst
+    link = _keuzehulp_link(at)
+    assert link is not None
+    assert link.label == "Open dit antwoord in de keuzehulp"
+    assert "keuzehulp" in link.page
+    assert _query(link) == {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
+    assert at.query_params["cel"] == "isk-entree-formatief"
+
+
+def test_toggle_keeps_the_chosen_cell_and_explains_it_for_enrolled(beleid: Beleid) -> None:
+    at = _pagina(cel="vmbo-3-summatief")
+    assert at.selectbox(key="matrix_cel").value == "vmbo-3-summatief"
+    assert beleid.decide("vmbo", "3", "summatief", False).regel.reden in _tekst(at)
+    at.toggle(key="matrix_ingeschreven").set_value(True).run()
+    ingeschreven = beleid.decide("vmbo", "3", "summatief", True)
+    assert ingeschreven.regel.reden in _tekst(at)
+    assert _query(_keuzehulp_link(at))["ingeschreven"] == "ja"
+
+
+def test_select_box_names_every_cell_with_its_answer(beleid: Beleid) -> None:
+    at = _pagina(ingeschreven="ja")
+    keuze = at.selectbox(key="matrix_cel")
+    verwacht = [
+        f"{cel_naam(beleid, Cel(d, n, v, True))}: {TOEGANG_LABEL[beleid.decide(d, n, v, True).toegang]}"
+        for d in Doelgroep
+        for n in Niveau
+        for v in Vorm
+    ]
+    assert keuze.options == verwacht
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"cel": "<script>alert(1)</script>"},
+        {"cel": "isk-9-formatief"},
+        {"ingeschreven": "misschien"},
+        {"cel": "x" * 5000},
+    ],
+)
+def test_bad_links_are_skipped_not_echoed(beleid: Beleid, params: dict[str, str]) -> None:
+    at = _pagina(**params)
+    assert at.selectbox(key="matrix_cel").value is None
+    assert [i.value for i in at.info] == ["Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen."]
+    assert all(w not in _tekst(at) for w in params.values())
+    assert _tabellen(at) == _verwacht(beleid, False)
