@@ -4,7 +4,7 @@ import streamlit as st
 
 from policy import Doelgroep, load_policy
 from views.layout import versie_en_disclaimer
-from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, producten
 
 beleid = load_policy()
 besluit = beleid.besluit
@@ -15,19 +15,29 @@ st.markdown(" ".join(besluit.samenvatting))
 st.markdown("### De drie groepen in het kort")
 kolommen = st.columns(3)
 for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute), strict=True):
-    # The group's own row of the matrix, for candidates not enrolled in mbo.
+    # The group's own row of the matrix (candidates not enrolled in mbo), one line per rule.
     rij = [b for b in beleid.matrix(ingeschreven_in_mbo=False) if b.cel.doelgroep is doelgroep]
-    regels = list(dict.fromkeys(b.regel.id for b in rij))
     with kolom.container(border=True):
         st.markdown(f"**{beleid.label('doelgroep', doelgroep)}**")
-        for regel_id in regels:
+        for regel_id in dict.fromkeys(b.regel.id for b in rij):
             regel = beleid.regel(regel_id)
-            st.markdown(f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {regel.samenvatting}")
+            cellen = [b.cel for b in rij if b.regel.id == regel_id]
+            st.markdown(
+                f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {producten(beleid, cellen)}"
+            )
+            st.caption(regel.samenvatting)
 
 st.markdown("### Wat wilt u doen?")
-links, midden, rechts = st.columns(3)
-links.page_link("pages/keuzehulp.py", label="Beantwoord mijn vraag", icon=":material/help:")
-midden.page_link("pages/matrix.py", label="Bekijk het overzicht", icon=":material/table_chart:")
-rechts.page_link("pages/faq.py", label="Lees de veelgestelde vragen", icon=":material/forum:")
+for kolom, (pagina, tekst, icoon) in zip(
+    st.columns(3),
+    [
+        ("pages/keuzehulp.py", "Beantwoord mijn vraag", ":material/help:"),
+        ("pages/matrix.py", "Bekijk het overzicht", ":material/table_chart:"),
+        ("pages/faq.py", "Lees de veelgestelde vragen", ":material/forum:"),
+    ],
+    strict=True,
+):
+    with kolom.container(border=True):
+        st.page_link(pagina, label=tekst, icon=icoon)
 
 versie_en_disclaimer(beleid)

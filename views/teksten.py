@@ -60,7 +60,7 @@ def geldt_voor(beleid: Beleid, cellen: list[Cel]) -> str:
     vormen = [v for v in Vorm if any(c.vorm is v for c in cellen)]
     doelgroepen = [d for d in Doelgroep if any(c.doelgroep is d for c in cellen)]
     inschrijving = {c.ingeschreven_in_mbo for c in cellen}
-    product = opsomming([beleid.label("niveau", n) for n in niveaus])
+    product = niveaus_tekst(beleid, niveaus)
     if len(niveaus) == len(Niveau):
         product = f"alle producten ({product})"
     vorm = opsomming([beleid.label("vorm", v).lower() for v in vormen])
@@ -69,3 +69,24 @@ def geldt_voor(beleid: Beleid, cellen: list[Cel]) -> str:
     if len(inschrijving) == 1:
         kandidaat = ", kandidaat " + ("wel" if inschrijving.pop() else "niet") + " ingeschreven in het mbo"
     return f"{groep}{kandidaat}; {product}; {vorm}"
+
+
+def producten(beleid: Beleid, cellen: list[Cel]) -> str:
+    """Which products and forms a set of cells covers: 'Entree, formatief' or 'alle producten'."""
+    niveaus = [n for n in Niveau if any(c.niveau is n for c in cellen)]
+    vormen = [v for v in Vorm if any(c.vorm is v for c in cellen)]
+    if len(niveaus) == len(Niveau) and len(vormen) == len(Vorm):
+        return "alle producten"
+    tekst = niveaus_tekst(beleid, niveaus)
+    if len(vormen) < len(Vorm):
+        tekst += ", " + opsomming([beleid.label("vorm", v).lower() for v in vormen])
+    return tekst
+
+
+def niveaus_tekst(beleid: Beleid, niveaus: list[Niveau]) -> str:
+    """'Entree en niveau 2, 3 en 4' rather than 'Entree, Niveau 2, Niveau 3 en Niveau 4'."""
+    delen = [beleid.label("niveau", Niveau.entree)] if Niveau.entree in niveaus else []
+    nummers = [n.value for n in niveaus if n is not Niveau.entree]
+    if nummers:
+        delen.append(f"niveau {opsomming(nummers)}")
+    return " en ".join(delen)
