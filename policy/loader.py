@@ -19,6 +19,7 @@ from policy.models import SECTIES, BeleidBestand
 BRONNEN_MAP = Path(__file__).parent / "bronnen"
 
 Loc = tuple[str | int, ...]
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,19 @@ def _lees_yaml(pad: Path) -> tuple[Any, yaml.Node | None]:
         tekst = pad.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as fout:
         raise PolicyError([Probleem(pad, f"kan het bestand niet lezen: {fout}")]) from fout
+    # Parse once, with libyaml where available (the pure-Python parser is most of the load time),
+    # and keep the node tree: it gives the line numbers for error messages.
+    loader = _Loader(tekst)
     try:
-        return yaml.safe_load(tekst), yaml.compose(tekst, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
     except yaml.YAMLError as fout:
         mark = getattr(fout, "problem_mark", None)
         regel = mark.line + 1 if mark is not None else None
         uitleg = getattr(fout, "problem", None) or str(fout)
         raise PolicyError([Probleem(pad, f"geen geldige YAML: {uitleg}", regel_nr=regel)]) from fout
+    finally:
+        loader.dispose()
 
 
 def yaml_bestanden(pad: Path) -> list[Path]:
