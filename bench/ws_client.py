@@ -150,9 +150,11 @@ class StreamlitSession:
         back = BackMsg()
         back.rerun_script.CopyFrom(cs)
 
+        await self._drain()
         t0 = time.perf_counter()
         await self.ws.send(back.SerializeToString())
         result = RunResult(0.0, "TIMEOUT", 0)
+        run_id = ""  # script_run_id of the run our request started (new_session.metadata.run)
         try:
             async with asyncio.timeout(timeout):
                 while True:
@@ -163,6 +165,7 @@ class StreamlitSession:
                     if kind == "new_session":
                         self.session_id = fwd.new_session.initialize.session_id or self.session_id
                         self.page_script_hash = fwd.new_session.page_script_hash
+                        run_id = fwd.metadata.run.script_run_id
                     elif kind == "navigation":
                         self.page_script_hash = fwd.navigation.page_script_hash
                     elif kind == "page_not_found":
@@ -171,6 +174,10 @@ class StreamlitSession:
                         exc = fwd.delta.new_element.exception
                         result.exceptions.append(f"{exc.type}: {exc.message}")
                     elif kind == "script_finished":
+                        # new_session and script_finished carry the run id; a finish of another run
+                        # (one still going when we asked, or an st.rerun() chain) is not ours.
+                        if run_id and fwd.metadata.run.script_run_id not in ("", run_id):
+                            continue
                         result.status = ForwardMsg.ScriptFinishedStatus.Name(fwd.script_finished)
                         # A superseded run (FINISHED_EARLY_FOR_RERUN) is followed by the new run's
                         # own script_finished; keep reading for that one.
@@ -181,6 +188,18 @@ class StreamlitSession:
         result.latency_s = time.perf_counter() - t0
         result.page_script_hash = self.page_script_hash
         return result
+
+    async def _drain(self, wait: float = 0.002) -> int:
+        """Drop messages left from the previous run (e.g. session_status_changed after it finished)."""
+        assert self.ws is not None
+        n = 0
+        try:
+            while True:
+                async with asyncio.timeout(wait):
+                    await self.ws.recv()
+                n += 1
+        except TimeoutError:
+            return n
 
     async def close(self) -> None:
         if self.ws is not None:
