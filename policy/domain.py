@@ -48,6 +48,16 @@ class Cel(NamedTuple):
     ingeschreven_in_mbo: bool
 
 
+def cel_als_dict(cel: Cel) -> dict[str, object]:
+    """A cell as plain data (JSON, CSV)."""
+    return {
+        "doelgroep": cel.doelgroep.value,
+        "niveau": cel.niveau.value,
+        "vorm": cel.vorm.value,
+        "ingeschreven_in_mbo": cel.ingeschreven_in_mbo,
+    }
+
+
 def alle_cellen() -> list[Cel]:
     """Every cell in a stable order: the order of the enums, not enrolled before enrolled."""
     return [Cel(d, n, v, i) for d in Doelgroep for i in (False, True) for n in Niveau for v in Vorm]

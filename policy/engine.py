@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from policy.checks import alineas, cellen_van
-from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen, parse_enum
+from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen, cel_als_dict, parse_enum
 from policy.models import Begrip, BeleidBestand, Besluit, Bron, FaqVraag, Regel, Thema, Voorwaarde, Vraag
 
 # The order in which the keuzehulp asks; the first still-open question that changes the answer comes next.
@@ -41,10 +41,7 @@ class Beslissing:
     def als_dict(self) -> dict[str, object]:
         """Plain data for JSON and CSV: the cell, the answer and what it rests on."""
         return {
-            "doelgroep": self.cel.doelgroep.value,
-            "niveau": self.cel.niveau.value,
-            "vorm": self.cel.vorm.value,
-            "ingeschreven_in_mbo": self.cel.ingeschreven_in_mbo,
+            **cel_als_dict(self.cel),
             "toegang": self.toegang.value,
             "basis": self.basis.value,
             "regel": self.regel.id,

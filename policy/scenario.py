@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import yaml
 
 from policy.checks import beschrijf, cellen_van, controleer
-from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen
+from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen, cel_als_dict
 from policy.engine import Beleid, Beslissing
 from policy.errors import PolicyError, Probleem
 from policy.models import BeleidBestand, Regel, Wanneer
@@ -36,10 +36,7 @@ class CelVerschil:
     def als_dict(self) -> dict[str, object]:
         """Plain data for JSON."""
         return {
-            "doelgroep": self.cel.doelgroep.value,
-            "niveau": self.cel.niveau.value,
-            "vorm": self.cel.vorm.value,
-            "ingeschreven_in_mbo": self.cel.ingeschreven_in_mbo,
+            **cel_als_dict(self.cel),
             "velden": list(self.velden),
             "oud": _antwoord(self.oud),
             "nieuw": _antwoord(self.nieuw),
