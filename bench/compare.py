@@ -57,7 +57,7 @@ async def measure(url: str, pid: int, page: str, query: str, sessions: int, repe
 
 
 def run_config(name: str, a: argparse.Namespace) -> dict[str, Any]:
-    srv = start_server(a.script, CONFIGS[name])
+    srv = start_server(a.script, CONFIGS[name], env=dict(kv.split("=", 1) for kv in a.env))
     try:
         runs = asyncio.run(measure(srv.url, srv.pid, a.page, a.query, a.sessions, a.repeat, a.timeout))
     finally:
@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sessions", type=int, default=200)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--timeout", type=float, default=180.0)
+    p.add_argument("--env", action="append", default=[], metavar="KEY=VALUE", help="server environment")
     p.add_argument("--only", nargs="*", choices=list(CONFIGS), help="configs to run (default: all)")
     p.add_argument("--json", action="store_true")
     a = p.parse_args(argv)

@@ -67,6 +67,7 @@ def start_server(
     port: int | None = None,
     cwd: str | Path | None = None,
     log_dir: str | Path | None = None,
+    env: dict[str, str] | None = None,
     timeout: float = 60.0,
 ) -> Server:
     """Run `streamlit run script --server.port P --server.headless true --<flags>` and wait for health.
@@ -97,6 +98,7 @@ def start_server(
     # Own process group, so stop_server can signal exactly this server and nothing else.
     proc = subprocess.Popen(
         args,
+        env={**os.environ, **env} if env else None,
         cwd=cwd or script.parent,
         stdout=log,
         stderr=subprocess.STDOUT,
