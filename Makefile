@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 
-.PHONY: run dev test lint check bench serve-scaled clean
+.PHONY: run dev test test-snel e2e lint check bench serve-scaled clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,19 @@ check: $(VENV)/.runtime
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
+# Everything, browser tests included (they skip without /usr/bin/chromium unless TOEGANGSWIJZER_E2E_VEREIST=1).
+# Screenshots and axe results are left in artifacts/ (git-ignored).
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m policy check
 	$(BIN)/python -m pytest
+
+# Without the browser: quick feedback while editing.
+test-snel: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not e2e"
+
+e2e: $(VENV)/.dev
+	$(BIN)/python -m pytest -m e2e
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

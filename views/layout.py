@@ -21,9 +21,21 @@ _PRINT_CSS = """
 """
 
 
+# Streamlit marks a focused radio option only with a faint tint (contrast about 1.2:1). Keyboard users need a
+# clear ring (WCAG 2.4.7, 1.4.11): draw one around the option whose hidden input has keyboard focus.
+_FOCUS_CSS = """
+<style>
+[data-testid="stRadioOption"]:has(input:focus-visible),
+[data-testid="stCheckbox"] label:has(input:focus-visible) {
+  outline: 3px solid #1F5F8B; outline-offset: 2px; border-radius: 4px;
+}
+</style>
+"""
+
+
 def versie_en_disclaimer(beleid: Beleid) -> None:
     st.caption(f"{versieregel(beleid)}. {DISCLAIMER}")
 
 
 def gedeelde_opmaak() -> None:
-    st.html(_PRINT_CSS)
+    st.html(_PRINT_CSS + _FOCUS_CSS)

@@ -1,0 +1,155 @@
+"""Every page in a real browser: Dutch language, no sideways scrolling at phone and projector width,
+screenshots to look at, axe-core accessibility, and the page-specific interactions."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from policy import Beleid
+from policy.checks import normaliseer
+from tests.e2e.conftest import ARTIFACTS, ROOT, Server
+from tests.e2e.hulp import hoofdtekst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
+
+MATEN = {"telefoon": (390, 844), "projector": (1920, 1080)}
+
+
+def paginas_uit_app() -> dict[str, str]:
+    """url path per page title, from app.py's st.Page list; the default page lives at `/`."""
+    paginas = {}
+    for m in re.finditer(r"st\.Page\((.*)\),?\s*$", (ROOT / "app.py").read_text(encoding="utf-8"), re.MULTILINE):
+        args = m.group(1)
+        titel = re.search(r'title="([^"]+)"', args)
+        pad = re.search(r'url_path="([^"]+)"', args)
+        assert titel and pad, args
+        paginas[titel.group(1)] = "" if "default=True" in args else pad.group(1)
+    return paginas
+
+
+PAGINAS = paginas_uit_app()
+
+# --- accessibility ----------------------------------------------------------------------------------------
+# Violations that come from Streamlit's own markup, not from our content: (rule id, selector pattern, reason).
+# Anything serious or critical that is not matched here fails the test.
+AXE_TOEGESTAAN: list[tuple[str, str, str]] = []
+ERNSTIG = {"serious", "critical"}
+
+
+def axe_resultaten(page: Any) -> list[dict[str, Any]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return list(Axe().run(page).response["violations"])
+
+
+def ernstige_eigen(violations: list[dict[str, Any]]) -> list[str]:
+    """Serious/critical violations per node that no allow-list entry explains, as readable lines."""
+    fouten = []
+    for v in violations:
+        if v.get("impact") not in ERNSTIG:
+            continue
+        for node in v["nodes"]:
+            selector = " ".join(map(str, node["target"]))
+            if any(v["id"] == regel and re.search(patroon, selector) for regel, patroon, _ in AXE_TOEGESTAAN):
+                continue
+            fouten.append(f"{v['id']} ({v['impact']}): {selector} — {node.get('failureSummary', '')[:160]}")
+    return fouten
+
+
+def bewaar_axe(naam: str, violations: list[dict[str, Any]]) -> None:
+    map_ = ARTIFACTS / "axe"
+    map_.mkdir(parents=True, exist_ok=True)
+    samenvatting = [
+        {"id": v["id"], "impact": v.get("impact"), "nodes": [" ".join(map(str, n["target"])) for n in v["nodes"]]}
+        for v in violations
+    ]
+    (map_ / f"{naam}.json").write_text(json.dumps(samenvatting, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def controleer_axe(page: Any, naam: str) -> None:
+    violations = axe_resultaten(page)
+    bewaar_axe(naam, violations)
+    fouten = ernstige_eigen(violations)
+    assert not fouten, f"axe op {naam}:\n" + "\n".join(fouten)
+
+
+# --- every page at two widths ------------------------------------------------------------------------------
+@pytest.mark.parametrize("maat", list(MATEN))
+@pytest.mark.parametrize("titel", list(PAGINAS))
+def test_pagina(browser: Any, server: Server, titel: str, maat: str) -> None:
+    breedte, hoogte = MATEN[maat]
+    context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        open_pagina(page, f"{server.url}/{PAGINAS[titel]}")
+        page.wait_for_timeout(300)  # let charts and fonts settle for the screenshot
+        naam = f"{PAGINAS[titel] or 'start'}-{maat}"
+        schermafdruk(page, naam)
+        assert page.evaluate("document.documentElement.lang") == "nl"
+        assert page.locator('[data-testid="stException"]').count() == 0, f"fout op {titel}"
+        breed = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+        assert breed[0] <= breed[1], f"{titel} schuift zijwaarts op {maat}: {breed[0]} > {breed[1]} px"
+        controleer_axe(page, naam)
+    finally:
+        context.close()
+
+
+def test_taal_blijft_nl_na_navigatie(pagina: Any, server: Server) -> None:
+    open_pagina(pagina, f"{server.url}/")
+    for titel in PAGINAS:
+        pagina.locator('[data-testid="stSidebarNav"] a').filter(has=pagina.get_by_text(titel, exact=True)).click()
+        pagina.wait_for_url(re.compile(rf"/{re.escape(PAGINAS[titel])}(\?.*)?$"))
+        wacht_klaar(pagina)
+        assert pagina.evaluate("document.documentElement.lang") == "nl", titel
+    assert not xss_sporen(pagina)
+
+
+# --- page-specific interactions ---------------------------------------------------------------------------
+def test_matrix_cel_kiezen(pagina: Any, server: Server, beleid: Beleid) -> None:
+    """Keyboard users pick a cell in a select box; the page then explains that cell like the keuzehulp."""
+    open_pagina(pagina, f"{server.url}/matrix")
+    keuze = pagina.locator('[data-testid="stSelectbox"]').first
+    keuze.click()
+    opties = pagina.get_by_role("option")
+    assert opties.count() > 1
+    opties.nth(1).click()
+    wacht_klaar(pagina)
+    kop = pagina.locator('[data-testid="stHeading"]:has(#antwoord)')
+    assert kop.count() >= 1, "na het kiezen van een cel verschijnt geen antwoord"
+    tekst = normaliseer(hoofdtekst(pagina))
+    assert any(normaliseer(r.samenvatting) in tekst for r in beleid.regels)
+    assert pagina.locator('a[href*="/keuzehulp?"]').count() >= 1, "geen link naar dit antwoord in de keuzehulp"
+    # The accessible table beside the figure.
+    assert pagina.locator('[data-testid="stTable"], [data-testid="stDataFrame"], table').count() >= 1
+
+
+def test_faq_zoeken(pagina: Any, server: Server, beleid: Beleid) -> None:
+    open_pagina(pagina, f"{server.url}/faq")
+    vragen = [v.vraag for v in beleid.faq]
+    doel = max(vragen, key=len)
+    woord = max(re.findall(r"\w{6,}", doel), key=len)
+    zonder = [
+        v
+        for v in vragen
+        if woord.lower() not in v.lower()
+        and woord.lower() not in normaliseer(next(f.antwoord for f in beleid.faq if f.vraag == v)).lower()
+    ]
+    zoekvak = pagina.locator('[data-testid="stTextInput"] input').first
+    zoekvak.fill(woord)
+    zoekvak.press("Enter")
+    wacht_klaar(pagina)
+    tekst = hoofdtekst(pagina)
+    assert doel in tekst, f"zoeken op {woord!r} vindt {doel!r} niet"
+    for v in zonder:
+        assert v not in tekst, f"zoeken op {woord!r} toont ook {v!r}"
+
+
+def test_besluittekst_toont_de_citaten(pagina: Any, server: Server, beleid: Beleid) -> None:
+    open_pagina(pagina, f"{server.url}/besluit")
+    tekst = normaliseer(hoofdtekst(pagina))
+    for regel in beleid.regels:
+        for bron in regel.bronnen:
+            assert normaliseer(bron.citaat) in tekst, f"citaat van {regel.id} staat niet op de pagina"

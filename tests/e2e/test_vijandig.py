@@ -1,0 +1,59 @@
+"""Hostile links: the page renders, says what it ignored in one friendly line, never runs or echoes markup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import Server
+from tests.e2e.hulp import VRIENDELIJK, hoofdtekst, open_pagina, xss_sporen
+
+SCRIPT = "<script>window.__xss.push('script')</script>"
+IMG = "<img src=x onerror=\"window.__xss.push('img')\">"
+SVG = "<svg onload=alert('svg')>"
+
+# Raw query strings (already percent-encoded where a browser would encode them).
+GEVALLEN = {
+    "onbekende-waarden": "doelgroep=marsbewoners&niveau=9&vorm=mondeling&ingeschreven=misschien",
+    "onbekende-sleutels": "kleur=rood&doelgroep=isk&x=1",
+    "script-in-waarde": "doelgroep=%3Cscript%3Ewindow.__xss.push('script')%3C%2Fscript%3E",
+    "img-onerror": "niveau=%3Cimg%20src%3Dx%20onerror%3D%22window.__xss.push('img')%22%3E",
+    "svg-in-sleutel": "%3Csvg%20onload%3Dalert('svg')%3E=1&doelgroep=isk",
+    "markdown-link": "vorm=%5Bklik%5D(javascript%3Aalert(1))",
+    "tienkB": "doelgroep=" + "a" * 10_240,
+    "tienkB-script": "vorm=" + "%3Cscript%3Ealert(1)%3C%2Fscript%3E" * 300,
+    "herhaalde-sleutels": "doelgroep=isk&doelgroep=vmbo&doelgroep=%3Cb%3Ex%3C%2Fb%3E&niveau=2&niveau=3",
+    "geen-utf8": "doelgroep=%ff%fe&niveau=%c3%28&vorm=%80",
+    "wijzig-onzin": "doelgroep=isk&wijzig=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+}
+# Text that must never become an element: each marker is an attribute or tag only a payload would bring.
+MARKUP_SELECTORS = ["script:not([src])", "img[onerror]", "svg[onload]", "b", "a[href^='javascript']"]
+
+
+@pytest.mark.parametrize("naam", list(GEVALLEN))
+def test_vijandige_querystring(pagina: Any, server: Server, naam: str) -> None:
+    open_pagina(pagina, f"{server.url}/keuzehulp?{GEVALLEN[naam]}")
+    pagina.wait_for_timeout(300)  # give any injected handler the chance to fire
+    assert pagina.locator('[data-testid="stException"]').count() == 0
+    tekst = hoofdtekst(pagina)
+    assert VRIENDELIJK in tekst, f"geen vriendelijke melding bij {naam}"
+    # A question or an answer: the page is still usable.
+    assert pagina.locator('[data-testid="stRadio"]').count() + pagina.locator("#antwoord").count() >= 1
+    assert not xss_sporen(pagina), f"payload uitgevoerd bij {naam}: {xss_sporen(pagina)}"
+    main = pagina.locator('[data-testid="stMain"]')
+    for selector in MARKUP_SELECTORS:
+        assert main.locator(selector).count() == 0, f"{selector} in de pagina bij {naam}"
+    # Not echoed as text either: the friendly line names the question, never the value.
+    for stukje in ("<script", "onerror", "onload", "javascript:", "a" * 50, "marsbewoners", "\ufffd"):
+        assert stukje not in tekst, f"{stukje!r} teruggegeven bij {naam}"
+    assert pagina.evaluate("document.documentElement.lang") == "nl"
+
+
+def test_payload_in_het_pad_of_een_andere_pagina(pagina: Any, server: Server) -> None:
+    """A payload on a page that reads no query string: nothing runs, the page still renders."""
+    open_pagina(pagina, f"{server.url}/matrix?doelgroep=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    assert pagina.locator('[data-testid="stException"]').count() == 0
+    assert not xss_sporen(pagina)
+
+
