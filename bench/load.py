@@ -279,6 +279,10 @@ async def amain(a: argparse.Namespace) -> list[dict[str, Any]]:
     if not a.no_xsrf:
         # Like the browser: the health check sets the XSRF cookie that the websocket then carries.
         t.xsrf = await fetch_xsrf_cookie(a.url)
+    for _ in range(a.warmup):
+        # The first run of a fresh server pays for lazy imports and cold caches; keep it out.
+        s, _r = await open_and_run(t.url, t.page, t.query, xsrf_cookie=t.xsrf, timeout=t.timeout)
+        await s.close()
     out = []
     for n in a.sessions:
         if a.mode == "burst":
@@ -313,6 +317,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--timeout", type=float, default=120.0, help="per session, seconds")
     p.add_argument("--settle", type=float, default=30.0, help="max seconds to wait for threads after closing")
     p.add_argument("--pause", type=float, default=1.0, help="seconds between runs")
+    p.add_argument("--warmup", type=int, default=1, help="sessions run (one by one) before measuring")
     p.add_argument("--no-xsrf", action="store_true", help="don't fetch/send the XSRF cookie")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     a = p.parse_args(argv)
