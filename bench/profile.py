@@ -28,7 +28,13 @@ from bench.ws_client import fetch_xsrf_cookie
 
 # Leaves that mean "waiting". py-spy's --gil keeps reporting the last GIL holder while every thread
 # waits, so idle time lands on these (the secrets/config polling watcher sleeps in `task`).
-IDLE_LEAVES = ("PollingPathWatcher._schedule.<locals>.task", "_worker ", "Condition.wait", "Selector.select")
+IDLE_LEAVES = (
+    "PollingPathWatcher._schedule.<locals>.task",
+    "_worker ",
+    "Condition.wait",
+    "Selector.select",
+    "InotifyFD._check_inotify_fd",  # watchdog blocked in select()
+)
 
 
 def summarize(collapsed: Path, top: int = 25) -> str:
