@@ -144,5 +144,3 @@ def test_kopieerlink_opent_hetzelfde_antwoord(pagina: Any, server: Server, belei
     assert antwoord_kop(pagina) == kop
     verwacht = verwachte_toegang(beleid, {"rol": "vmbo", "ingeschreven_in_mbo": "ja"})
     assert verwacht is not None and kop.endswith(TOEGANG_LABEL[verwacht])
-
-

@@ -55,5 +55,3 @@ def test_payload_in_het_pad_of_een_andere_pagina(pagina: Any, server: Server) ->
     open_pagina(pagina, f"{server.url}/matrix?doelgroep=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
     assert pagina.locator('[data-testid="stException"]').count() == 0
     assert not xss_sporen(pagina)
-
-
