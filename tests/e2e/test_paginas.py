@@ -87,7 +87,14 @@ def test_pagina(browser: Any, server: Server, titel: str, maat: str) -> None:
         page = context.new_page()
         page.set_default_timeout(20_000)
         open_pagina(page, f"{server.url}/{PAGINAS[titel]}")
-        page.wait_for_timeout(300)  # let charts and fonts settle for the screenshot
+        # Plotly is a large lazy chunk: wait (bounded) until every chart has drawn before the screenshot.
+        if page.locator('[data-testid="stPlotlyChart"]').count():
+            page.wait_for_function(
+                """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                    .every(c => c.querySelector('.main-svg'))""",
+                timeout=20_000,
+            )
+        page.wait_for_timeout(300)  # fonts settle
         naam = f"{PAGINAS[titel] or 'start'}-{maat}"
         schermafdruk(page, naam)
         assert page.evaluate("document.documentElement.lang") == "nl"
