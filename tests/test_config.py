@@ -30,3 +30,9 @@ def test_no_uploads_and_no_dev_conveniences() -> None:
 
 def test_allowed_hosts_is_documented() -> None:
     assert "allowedHosts" in CONFIG["server"]
+
+
+def test_per_session_costs_stay_off() -> None:
+    """The two settings that make a whole hall opening the app at once fast (issue 6)."""
+    assert CONFIG["runner"]["postScriptGC"] is False
+    assert CONFIG["server"]["fileWatcherType"] == "none"
