@@ -40,6 +40,9 @@ header[data-testid="stHeader"] { display: none !important; }
 .st-key-pres-nav p { font-size: 24px !important; margin: 0; }
 .st-key-pres-nav button p { font-size: 26px !important; font-weight: 600; }
 .st-key-pres-nav [data-testid="stCaptionContainer"] p { font-size: 16px !important; }
+/* Streamlit greys captions out by opacity: too faint on the grey bar and on a projector (axe 3.1:1). */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #4A4A4A !important; opacity: 1 !important; }
 </style>
 """
 
@@ -177,7 +180,7 @@ with st.container(key="pres-nav"):
     vorige, midden, volgende = st.columns([1, 2, 1], vertical_alignment="center")
     with vorige:
         st.button(
-            "← Vorige",
+            "Vorige",  # the shortcut hint adds the arrow
             key="pres-vorige",
             disabled=nummer == 1,
             on_click=_ga_naar,
@@ -190,7 +193,7 @@ with st.container(key="pres-nav"):
         st.caption(f"{versieregel(beleid)}. {DISCLAIMER}", text_alignment="center")
     with volgende:
         st.button(
-            "Volgende →",
+            "Volgende",
             key="pres-volgende",
             disabled=nummer == aantal,
             on_click=_ga_naar,
