@@ -45,5 +45,13 @@ test-snel: $(VENV)/.dev
 e2e: $(VENV)/.dev
 	$(BIN)/python -m pytest -m e2e
 
+# Performance benchmark (< 5 min): writes docs/performance.md. See bench/README.md.
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run_all.py
+
+# Two app processes (8502, 8503) behind nginx on 127.0.0.1:8080; Ctrl-C stops all. See docs/deploy.md.
+serve-scaled: $(VENV)/.runtime
+	BIN=$(BIN) deploy/serve_scaled.sh
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

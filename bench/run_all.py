@@ -1,0 +1,642 @@
+"""The whole benchmark of issue 6 in one run (< 5 minutes on 2 cores); writes docs/performance.md.
+
+Every figure is measured against the empty reference app (bench/empty_app.py) served in the same
+run with the SAME configuration: both servers run with the repository root as cwd, so both read
+the production `.streamlit/config.toml`.
+
+  1. policy: load and decide every cell (bench_policy.py)
+  2. per page: AppTest rerun time, median, vs the empty page
+  3. load bursts N = 50, 100, 300: start page and keuzehulp deep link vs the empty app
+  4. interaction: 300 connected, 30/s change an answer, p95
+  5. leak: five waves of 300, RSS after the fifth vs after the first
+  6. first load in Chromium per page: time to content visible, requests, bytes vs the empty app
+  7. scaled: the keuzehulp burst of 300 against two processes behind nginx (deploy/nginx.conf)
+
+  .venv/bin/python bench/run_all.py [--quick] [--out docs/performance.md] [--skip-scaled]
+
+Loopback only; every loop is bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import bench_policy  # noqa: E402
+from bench.load import Target, burst, interact, leak, proc_stat  # noqa: E402
+from bench.server import Server, start_server, stop_server, wait_healthy  # noqa: E402
+from bench.ws_client import fetch_xsrf_cookie, open_and_run  # noqa: E402
+
+EMPTY = ROOT / "bench" / "empty_app.py"
+APP = ROOT / "serve.py"
+KEUZEHULP_QUERY = "doelgroep=isk&niveau=entree"
+CHROMIUM = Path(os.environ.get("TOEGANGSWIJZER_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Targets of issue 6 (2-core machine).
+BURST_P95_MAX_S = 1.5
+BURST_VS_REF_MAX = 1.3
+INTERACT_P95_MAX_S = 0.25
+RERUN_VS_EMPTY_MAX = 3.0
+MATRIX_MEDIAN_MAX_MS = 15.0
+LEAK_MAX_GROWTH = 0.10
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+# --- 2. AppTest reruns ---------------------------------------------------------------------------
+
+
+def apptest_reruns(repeats: int) -> dict[str, dict[str, float]]:
+    """Median/p90 of `at.run()` on each page after one warm run; the empty app is the reference."""
+    from streamlit.testing.v1 import AppTest
+
+    pages = {
+        "empty": (str(EMPTY), None, {}),
+        "start": (str(ROOT / "app.py"), None, {}),
+        "keuzehulp": (str(ROOT / "app.py"), "pages/keuzehulp.py", {"doelgroep": "isk", "niveau": "entree"}),
+        "matrix": (str(ROOT / "app.py"), "pages/matrix.py", {}),
+        "faq": (str(ROOT / "app.py"), "pages/faq.py", {}),
+    }
+    out = {}
+    for name, (script, page, params) in pages.items():
+        at = AppTest.from_file(script, default_timeout=60)
+        at.query_params.update(params)
+        at.run()
+        if page:
+            at.switch_page(page).run()
+        if at.exception:
+            raise RuntimeError(f"{name}: {at.exception}")
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - t0)
+        times.sort()
+        out[name] = {"median_ms": statistics.median(times) * 1000, "p90_ms": times[int(0.9 * (len(times) - 1))] * 1000}
+        log(f"apptest {name}: median {out[name]['median_ms']:.1f} ms")
+    return out
+
+
+# --- 3-5. websocket load -------------------------------------------------------------------------
+
+
+async def _target(srv: Server, page: str, query: str) -> Target:
+    t = Target(srv.url, page, query, srv.pid, timeout=60.0, settle=10.0)
+    t.xsrf = await fetch_xsrf_cookie(srv.url)
+    for _ in range(2):  # warm-up: lazy imports and cold caches stay out of the figures
+        s, _r = await open_and_run(t.url, t.page, t.query, xsrf_cookie=t.xsrf, timeout=t.timeout)
+        await s.close()
+    return t
+
+
+async def load_suite(srv: Server, page: str, query: str, sizes: list[int], a: argparse.Namespace) -> dict[str, Any]:
+    t = await _target(srv, page, query)
+    res: dict[str, Any] = {"bursts": []}
+    for n in sizes:
+        r = await burst(t, n)
+        r["loadavg_1m"] = os.getloadavg()[0]
+        res["bursts"].append(r)
+        log(f"burst {srv.url} /{page} n={n}: p95 {r['p95_s']:.3f}s errors {r['errors']}")
+        await asyncio.sleep(0.5)
+    return res
+
+
+async def interact_suite(srv: Server, page: str, query: str, queries: list[str], a: argparse.Namespace) -> dict:
+    t = await _target(srv, page, query)
+    r = await interact(t, a.interact_sessions, a.rate, a.duration, queries)
+    log(f"interact {srv.url}: p95 {r['p95_s']:.3f}s n {r['n']} skipped {r['skipped_all_busy']} errors {r['errors']}")
+    await asyncio.sleep(0.5)
+    return r
+
+
+async def leak_suite(srv: Server, page: str, query: str, a: argparse.Namespace) -> dict:
+    t = await _target(srv, page, query)
+    r = await leak(t, a.leak_sessions, a.waves)
+    log(f"leak {srv.url}: after " + ", ".join(f"{w['rss_mb_after']:.1f}" for w in r["rows"]))
+    return r
+
+
+# --- 6. Chromium first load ----------------------------------------------------------------------
+
+_VISIBLE_JS = """(sel) => {
+    const a = document.querySelector('[data-testid="stApp"]');
+    return !!a && a.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && a.getAttribute('data-test-script-state') === 'notRunning'
+        && !!document.querySelector(sel);
+}"""
+
+
+def browser_suite(urls: dict[str, tuple[str, str]], repeats: int) -> dict[str, Any]:
+    """Per page: fresh context (empty cache), time from navigation to content visible; requests and bytes."""
+    if not CHROMIUM.exists():
+        return {"skipped": f"{CHROMIUM} missing"}
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, Any] = {}
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            for name, (url, selector) in urls.items():
+                runs = []
+                for _ in range(repeats):
+                    ctx = b.new_context(viewport={"width": 390, "height": 844})
+                    page = ctx.new_page()
+                    cdp = ctx.new_cdp_session(page)
+                    cdp.send("Network.enable")
+                    stats = {"requests": 0, "bytes": 0}
+
+                    def on_req(_e: dict, s: dict = stats) -> None:
+                        s["requests"] += 1
+
+                    def on_done(e: dict, s: dict = stats) -> None:
+                        s["bytes"] += int(e.get("encodedDataLength", 0))
+
+                    cdp.on("Network.requestWillBeSent", on_req)
+                    cdp.on("Network.loadingFinished", on_done)
+                    t0 = time.perf_counter()
+                    page.goto(url, wait_until="commit")
+                    page.wait_for_function(_VISIBLE_JS, arg=selector, timeout=60_000)
+                    visible = time.perf_counter() - t0
+                    page.wait_for_load_state("networkidle", timeout=30_000)
+                    runs.append({"visible_s": visible, **stats})
+                    ctx.close()
+                out[name] = {
+                    "visible_s": statistics.median(r["visible_s"] for r in runs),
+                    "requests": statistics.median(r["requests"] for r in runs),
+                    "bytes": statistics.median(r["bytes"] for r in runs),
+                }
+                log(f"chromium {name}: {out[name]['visible_s']:.2f}s {out[name]['bytes'] / 1e6:.2f} MB")
+        finally:
+            b.close()
+    return out
+
+
+# --- 7. two processes behind nginx ---------------------------------------------------------------
+
+
+def _nginx() -> str | None:
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+def _port_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def scaled_suite(n: int) -> dict[str, Any]:
+    """deploy/nginx.conf as `make serve-scaled` runs it (ports 8502, 8503, 8080), one keuzehulp burst."""
+    nginx = _nginx()
+    if not nginx:
+        return {"skipped": "nginx not installed (apt-get install nginx)"}
+    busy = [p for p in (8502, 8503, 8080) if not _port_free(p)]
+    if busy:
+        return {"skipped": f"ports in use: {busy}"}
+    prefix = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    (prefix / "logs").mkdir()
+    (prefix / "tmp").mkdir()
+    env = {"STREAMLIT_SERVER_COOKIE_SECRET": os.urandom(32).hex()}
+    apps: list[Server] = []
+    ngx = None
+    try:
+        for port in (8502, 8503):
+            apps.append(start_server(APP, {}, port=port, cwd=ROOT, env=env))
+        ngx = subprocess.Popen(
+            [nginx, "-p", str(prefix), "-c", str(ROOT / "deploy" / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        wait_healthy("http://127.0.0.1:8080", 20)
+
+        async def run() -> dict[str, Any]:
+            t = Target("http://127.0.0.1:8080", "keuzehulp", KEUZEHULP_QUERY, None, timeout=60.0, settle=0.0)
+            t.xsrf = await fetch_xsrf_cookie(t.url)
+            for srv in apps:  # warm each process directly: cold imports stay out of the figures
+                x = await fetch_xsrf_cookie(srv.url)
+                for _ in range(2):
+                    s, _r = await open_and_run(srv.url, t.page, t.query, xsrf_cookie=x, timeout=t.timeout)
+                    await s.close()
+            await asyncio.sleep(1.0)
+            before = [proc_stat(s.pid) for s in apps]
+            r = await burst(t, n)
+            after = [proc_stat(s.pid) for s in apps]
+            r["cpu_s_per_session"] = sum(x.cpu_s - y.cpu_s for x, y in zip(after, before, strict=True)) / n
+            r["rss_mb_after_each"] = [x.rss_mb for x in after]
+            r["loadavg_1m"] = os.getloadavg()[0]
+            return r
+
+        r = asyncio.run(run())
+        # How the sessions spread: threads are not a good proxy, so count it from the app logs' absence;
+        # the per-process CPU delta shows the split instead.
+        log(f"scaled burst n={n}: p95 {r['p95_s']:.3f}s errors {r['errors']}")
+        # Static caching and gzip as a browser sees them through nginx.
+        js = _first_js("http://127.0.0.1:8080/")
+        if js:
+            req = urllib.request.Request(f"http://127.0.0.1:8080{js}", headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                r["static_check"] = {
+                    "path": js,
+                    "cache_control": resp.headers.get("Cache-Control"),
+                    "content_encoding": resp.headers.get("Content-Encoding"),
+                }
+        # First load through nginx (gzip, cache headers) for the heaviest pages.
+        try:
+            r["browser"] = browser_suite(
+                {
+                    name: (f"http://127.0.0.1:8080/{path}", '[data-testid="stMainBlockContainer"] h1')
+                    for name, path in (("keuzehulp", "keuzehulp?" + KEUZEHULP_QUERY), ("matrix", "matrix"))
+                },
+                1,
+            )
+        except Exception as e:
+            r["browser"] = {"skipped": f"{type(e).__name__}: {e}"}
+        return r
+    except Exception as e:  # the rest of the benchmark still writes its report
+        return {"skipped": f"{type(e).__name__}: {e}"}
+    finally:
+        if ngx and ngx.poll() is None:
+            ngx.terminate()
+            try:
+                ngx.wait(10)
+            except subprocess.TimeoutExpired:
+                ngx.kill()
+        for s in apps:
+            stop_server(s)
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+def _first_js(url: str) -> str | None:
+    with urllib.request.urlopen(url, timeout=10) as resp:
+        html = resp.read().decode()
+    i = html.find("/static/js/")
+    if i < 0:
+        return None
+    j = html.find('"', i)
+    return html[i:j]
+
+
+# --- report --------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import streamlit
+
+    versions = {"python": platform.python_version(), "streamlit": streamlit.__version__}
+    try:
+        from importlib.metadata import version
+
+        versions["playwright"] = version("playwright")
+    except Exception:
+        pass
+    chromium = "?"
+    if CHROMIUM.exists():
+        chromium = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True).stdout.strip()
+    ngx = _nginx()
+    nginx_v = subprocess.run([ngx, "-v"], capture_output=True, text=True).stderr.strip() if ngx else "not installed"
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": model,
+        "kernel": platform.release(),
+        "versions": ", ".join(f"{k} {v}" for k, v in versions.items()),
+        "chromium": chromium,
+        "nginx": nginx_v,
+    }
+
+
+def _b(r: dict[str, Any]) -> str:
+    return (
+        f"{r['p50_s']:.3f} | {r['p95_s']:.3f} | {r['max_s']:.3f} | {r['errors']} | "
+        f"{r.get('cpu_s_per_session', float('nan')) * 1000:.1f} | "
+        f"{r.get('rss_mb_before', float('nan')):.0f} / {r.get('rss_mb_peak', float('nan')):.0f} / "
+        f"{r.get('rss_mb_after', float('nan')):.0f} | {r.get('loadavg_1m', 0):.1f}"
+    )
+
+
+def report(res: dict[str, Any], cmd: str, elapsed: float) -> str:
+    m = res["machine"]
+    L: list[str] = []
+    add = L.append
+    add("# Performance")
+    add("")
+    add("Generated by `make bench` (`bench/run_all.py`); do not edit by hand, rerun instead. Issue 6.")
+    add("Every figure is measured against the empty reference app (`bench/empty_app.py`) served in the same run")
+    add("with the same configuration (the production `.streamlit/config.toml`). The load client shares the")
+    add("2 cores with the server(s): read latencies relative to the reference; server CPU per session is the")
+    add("steadier number. `load` = 1-minute load average when the row was measured.")
+    add("")
+    add(f"- date: {res['date']}, whole run {elapsed:.0f} s")
+    add(f"- command: `{cmd}`")
+    add(f"- machine: nproc {m['nproc']}, {m['cpu']}, kernel {m['kernel']}")
+    add(f"- versions: {m['versions']}; {m['chromium']}; {m['nginx']}")
+    add("")
+
+    add("## Targets")
+    add("")
+    add("| target | measured | status |")
+    add("| --- | --- | --- |")
+    for row in res["targets"]:
+        add(f"| {row[0]} | {row[1]} | {met(row[2])} |")
+    add("")
+
+    p = res["policy"]
+    add("## 1. Policy")
+    add("")
+    add("| what | ms |")
+    add("| --- | --- |")
+    for k, v in p.items():
+        add(f"| {k} | {v:.3f} |")
+    add("")
+
+    add(f"## 2. Page reruns (AppTest, median of {res['apptest_repeats']})")
+    add("")
+    add("| page | median ms | p90 ms | × empty | target | status |")
+    add("| --- | --- | --- | --- | --- | --- |")
+    at = res["apptest"]
+    e = at["empty"]["median_ms"]
+    for name, v in at.items():
+        ratio = v["median_ms"] / e
+        if name == "empty":
+            tgt, ok = "reference", None
+        elif name == "matrix":
+            tgt, ok = f"≤ {MATRIX_MEDIAN_MAX_MS:.0f} ms", v["median_ms"] <= MATRIX_MEDIAN_MAX_MS
+        else:
+            tgt, ok = f"≤ {RERUN_VS_EMPTY_MAX:.0f}× empty", ratio <= RERUN_VS_EMPTY_MAX
+        add(
+            f"| {name} | {v['median_ms']:.1f} | {v['p90_ms']:.1f} | {ratio:.1f} | {tgt} | "
+            f"{'' if ok is None else met(ok)} |"
+        )
+    add("")
+
+    add("## 3. Simultaneous new sessions (websocket burst; latency = connect + first run until script_finished)")
+    add("")
+    add(
+        "| app / page | N | p50 s | p95 s | max s | errors | server CPU ms/session "
+        "| RSS MB before / peak / after | load |"
+    )
+    add("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for label, key in (
+        ("empty (reference)", "load_empty"),
+        ("app /", "load_start"),
+        ("app /keuzehulp?…", "load_keuzehulp"),
+    ):
+        for r in res[key]["bursts"]:
+            add(f"| {label} | {r['sessions']} | {_b(r)} |")
+    sc = res.get("scaled", {})
+    if "p95_s" in sc:
+        add(
+            f"| 2 processes + nginx, /keuzehulp?… | {sc['sessions']} | {sc['p50_s']:.3f} | {sc['p95_s']:.3f} | "
+            f"{sc['max_s']:.3f} | {sc['errors']} | {sc['cpu_s_per_session'] * 1000:.1f} (both) | "
+            f"after {' + '.join(f'{x:.0f}' for x in sc['rss_mb_after_each'])} | {sc['loadavg_1m']:.1f} |"
+        )
+    add("")
+    if "p95_s" in sc:
+        add(
+            "Scaled = `make serve-scaled` setup (deploy/nginx.conf: cookie-hash sticky upstream, two "
+            "`streamlit run serve.py` on 8502/8503) on the same 2 cores, client included."
+        )
+        if "static_check" in sc:
+            s = sc["static_check"]
+            add(
+                f"Static file through nginx (`{s['path']}`): Cache-Control `{s['cache_control']}`, "
+                f"Content-Encoding `{s['content_encoding']}`."
+            )
+        sb = sc.get("browser", {})
+        if sb and "skipped" not in sb:
+            add("")
+            add("First load in Chromium through nginx (gzip on; compare with section 6):")
+            add("")
+            add("| page | content visible s | requests | bytes transferred |")
+            add("| --- | --- | --- | --- |")
+            for name, v in sb.items():
+                add(f"| {name} | {v['visible_s']:.2f} | {v['requests']:.0f} | {v['bytes'] / 1e6:.2f} MB |")
+    else:
+        add(f"Scaled setup not measured: {sc.get('skipped', 'skipped')}.")
+    add("")
+
+    ia = res["interact_app"]
+    add(f"## 4. Interaction under load ({ia['sessions']} connected, {ia['rate_per_s']:.0f}/s change an answer)")
+    add("")
+    add("| app | connected | reruns | skipped (all busy) | p50 s | p95 s | max s | errors | server CPU ms/rerun |")
+    add("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for label, key in (("empty (reference)", "interact_empty"), ("app /keuzehulp", "interact_app")):
+        r = res[key]
+        add(
+            f"| {label} | {r['connected']} | {r['n']} | {r['skipped_all_busy']} | {r['p50_s']:.3f} | "
+            f"{r['p95_s']:.3f} | {r['max_s']:.3f} | {r['errors']} | "
+            f"{r.get('cpu_s_per_rerun', float('nan')) * 1000:.1f} |"
+        )
+    add("")
+
+    add(f"## 5. Leak check ({res['leak_app']['waves']} waves of {res['leak_app']['sessions']} sessions)")
+    add("")
+    add("| app | RSS start MB | RSS after each wave MB | fifth vs first | status |")
+    add("| --- | --- | --- | --- | --- |")
+    for label, key in (("empty (reference)", "leak_empty"), ("app /keuzehulp", "leak_app")):
+        r = res[key]
+        after = [w["rss_mb_after"] for w in r["rows"]]
+        growth = after[-1] / after[0] - 1
+        add(
+            f"| {label} | {r['rss_mb_start']:.1f} | {', '.join(f'{x:.1f}' for x in after)} | "
+            f"{growth * 100:+.1f} % | {met(growth <= LEAK_MAX_GROWTH)} |"
+        )
+    add("")
+
+    add(f"## 6. First load in Chromium (fresh profile, 390×844; median of {res['browser_repeats']})")
+    add("")
+    br = res["browser"]
+    if "skipped" in br:
+        add(f"Not measured: {br['skipped']}.")
+    else:
+        add("| page | content visible s | requests | bytes transferred | × empty bytes |")
+        add("| --- | --- | --- | --- | --- |")
+        eb = br["empty"]["bytes"] or 1
+        for name, v in br.items():
+            add(
+                f"| {name} | {v['visible_s']:.2f} | {v['requests']:.0f} | {v['bytes'] / 1e6:.2f} MB | "
+                f"{v['bytes'] / eb:.1f} |"
+            )
+        add("")
+        add(
+            "Content visible = connected, script not running and the page's first element (h1 for the app, "
+            "the text for the empty app) in the DOM. Bytes = encoded HTTP bytes (CDP `encodedDataLength`), "
+            "websocket frames not included. Served directly by Streamlit (no gzip); behind deploy/nginx.conf "
+            "JS/CSS are gzipped and cached for a year."
+        )
+    add("")
+    return "\n".join(L) + "\n"
+
+
+def targets(res: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    rows: list[tuple[str, str, bool]] = []
+    rr = res["load_empty"]["bursts"][-1]
+    n = rr["sessions"]
+    for key, label in (("load_start", "/"), ("load_keuzehulp", "/keuzehulp")):
+        r = res[key]["bursts"][-1]
+        rows.append(
+            (f"{n} sessions {label}: p95 ≤ {BURST_P95_MAX_S} s", f"{r['p95_s']:.2f} s", r["p95_s"] <= BURST_P95_MAX_S)
+        )
+        ratio = r["p95_s"] / rr["p95_s"]
+        rows.append(
+            (
+                f"{n} sessions {label}: p95 ≤ {BURST_VS_REF_MAX}× reference",
+                f"{ratio:.2f}× ({rr['p95_s']:.2f} s)",
+                ratio <= BURST_VS_REF_MAX,
+            )
+        )
+        rows.append((f"{n} sessions {label}: zero errors", str(r["errors"]), r["errors"] == 0))
+    ia = res["interact_app"]
+    rows.append(
+        (
+            f"interaction p95 ≤ {INTERACT_P95_MAX_S * 1000:.0f} ms",
+            f"{ia['p95_s'] * 1000:.0f} ms, {ia['errors']} errors",
+            ia["p95_s"] <= INTERACT_P95_MAX_S and ia["errors"] == 0,
+        )
+    )
+    at = res["apptest"]
+    e = at["empty"]["median_ms"]
+    for name in ("start", "keuzehulp", "faq"):
+        ratio = at[name]["median_ms"] / e
+        rows.append((f"rerun {name} ≤ {RERUN_VS_EMPTY_MAX:.0f}× empty", f"{ratio:.1f}×", ratio <= RERUN_VS_EMPTY_MAX))
+    mm = at["matrix"]["median_ms"]
+    rows.append((f"rerun matrix median ≤ {MATRIX_MEDIAN_MAX_MS:.0f} ms", f"{mm:.1f} ms", mm <= MATRIX_MEDIAN_MAX_MS))
+    after = [w["rss_mb_after"] for w in res["leak_app"]["rows"]]
+    g = after[-1] / after[0] - 1
+    rows.append(("no leak: RSS after 5th wave within 10 % of 1st", f"{g * 100:+.1f} %", g <= LEAK_MAX_GROWTH))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    p.add_argument("--json-out", default=str(ROOT / "artifacts" / "bench.json"))
+    p.add_argument("--sizes", type=int, nargs="+", default=[50, 100, 300])
+    p.add_argument("--apptest-repeats", type=int, default=15)
+    p.add_argument("--interact-sessions", type=int, default=300)
+    p.add_argument("--rate", type=float, default=30.0)
+    p.add_argument("--duration", type=float, default=8.0)
+    p.add_argument("--leak-sessions", type=int, default=300)
+    p.add_argument("--waves", type=int, default=5)
+    p.add_argument("--browser-repeats", type=int, default=2)
+    p.add_argument("--skip-scaled", action="store_true")
+    a = p.parse_args(argv)
+    if max(a.sizes) > 1000 or a.waves > 10 or a.rate * a.duration > 1000:
+        p.error("bounded on purpose: sizes <= 1000, waves <= 10, rate*duration <= 1000")
+
+    t_start = time.perf_counter()
+    res: dict[str, Any] = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "apptest_repeats": a.apptest_repeats,
+        "browser_repeats": a.browser_repeats,
+    }
+    log("1. policy")
+    res["policy"] = bench_policy.meet(herhalingen=50)
+    log("2. AppTest reruns")
+    res["apptest"] = apptest_reruns(a.apptest_repeats)
+
+    # Both servers from the repo root: same .streamlit/config.toml for the reference and the app.
+    log("3-6. servers: empty reference and app, same config")
+    questions = [f"doelgroep=isk&niveau={n}" for n in ("entree", "2", "3", "4")] + ["doelgroep=vmbo&niveau=2"]
+    empty = start_server(EMPTY, {}, cwd=ROOT)
+    try:
+        res["load_empty"] = asyncio.run(load_suite(empty, "", "", a.sizes, a))
+        res["interact_empty"] = asyncio.run(interact_suite(empty, "", "", [], a))
+        res["leak_empty"] = asyncio.run(leak_suite(empty, "", "", a))
+    finally:
+        stop_server(empty)
+    app = start_server(APP, {}, cwd=ROOT)
+    try:
+        res["load_start"] = asyncio.run(load_suite(app, "", "", a.sizes, a))
+        res["load_keuzehulp"] = asyncio.run(load_suite(app, "keuzehulp", KEUZEHULP_QUERY, a.sizes, a))
+        res["interact_app"] = asyncio.run(interact_suite(app, "keuzehulp", KEUZEHULP_QUERY, questions, a))
+        res["leak_app"] = asyncio.run(leak_suite(app, "keuzehulp", KEUZEHULP_QUERY, a))
+    finally:
+        stop_server(app)
+
+    log("6. Chromium first load")
+    empty = start_server(EMPTY, {}, cwd=ROOT)
+    app = start_server(APP, {}, cwd=ROOT)
+    try:
+        res["browser"] = browser_suite(
+            {
+                "empty": (empty.url + "/", '[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"]'),
+                "start": (app.url + "/", '[data-testid="stMainBlockContainer"] h1'),
+                "keuzehulp": (app.url + "/keuzehulp?" + KEUZEHULP_QUERY, '[data-testid="stMainBlockContainer"] h1'),
+                "matrix": (app.url + "/matrix", '[data-testid="stMainBlockContainer"] h1'),
+                "faq": (app.url + "/faq", '[data-testid="stMainBlockContainer"] h1'),
+            },
+            a.browser_repeats,
+        )
+    except Exception as e:
+        res["browser"] = {"skipped": f"{type(e).__name__}: {e}"}
+    finally:
+        stop_server(empty)
+        stop_server(app)
+
+    if a.skip_scaled:
+        res["scaled"] = {"skipped": "--skip-scaled"}
+    else:
+        log("7. two processes behind nginx")
+        res["scaled"] = scaled_suite(max(a.sizes))
+
+    res["targets"] = targets(res)
+    elapsed = time.perf_counter() - t_start
+    cmd = "make bench  # = .venv/bin/python bench/run_all.py" + (" " + " ".join(argv or sys.argv[1:])).rstrip()
+    out = Path(a.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report(res, cmd, elapsed))
+    jp = Path(a.json_out)
+    jp.parent.mkdir(parents=True, exist_ok=True)
+    jp.write_text(json.dumps(res, indent=1, default=str))
+    log(f"wrote {out} ({elapsed:.0f} s)")
+    for row in res["targets"]:
+        log(f"  {met(row[2]):14} {row[0]}: {row[1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
