@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from policy import Beleid, Beslissing, Cel, Doelgroep, Niveau, Toegang, Vorm
 from policy.models import Bron, Stap, Voorwaarde
+from views.figuren import KLEUR, TEKSTKLEUR
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 Soort = Literal["aanleiding", "proces", "kern", "groep", "regie", "doelen", "afsluiting"]
@@ -24,9 +25,9 @@ Soort = Literal["aanleiding", "proces", "kern", "groep", "regie", "doelen", "afs
 # The groups the decision is about, each with its own screen, in the order of the decision text.
 GROEPEN: tuple[Doelgroep, ...] = (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute)
 
-# Full colour for what the screen is about, a light tint for the rest; text and symbol always say it too.
-KLEUR = {Toegang.ja: "#1E6B34", Toegang.nee: "#A4271F", Toegang.buiten_kader: "#55606B"}
-TINT = {Toegang.ja: "#E4F0E7", Toegang.nee: "#F7E3E1", Toegang.buiten_kader: "#ECEEF0"}
+# The matrix page's colour-blind-safe palette at full strength for what the screen is about, a light
+# tint of it for the rest; text and symbol always say it too.
+TINT = {Toegang.ja: "#D9EAF5", Toegang.nee: "#FBECCC", Toegang.buiten_kader: "#F3F3F3"}
 TEKST_DONKER = "#1A1A1A"
 KORT_LABEL = {Toegang.ja: "Ja", Toegang.nee: "Nee", Toegang.buiten_kader: "Buiten"}
 
@@ -234,7 +235,7 @@ def matrix_figuur(
                     y=y0 + rijhoogte / 2,
                     text=_cel_tekst(b, kort, b.cel in gemarkeerd),
                     showarrow=False,
-                    font=dict(size=lettergrootte, color="#FFFFFF" if aan else TEKST_DONKER),
+                    font=dict(size=lettergrootte, color=TEKSTKLEUR[b.toegang] if aan else TEKST_DONKER),
                 )
             )
         naam = (
