@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -370,6 +371,7 @@ def report(res: dict[str, Any], cmd: str, elapsed: float) -> str:
     add("")
     add(f"- date: {res['date']}, whole run {elapsed:.0f} s")
     add(f"- command: `{cmd}`")
+    add(f"- code measured: {res['code']}")
     add(f"- machine: nproc {m['nproc']}, {m['cpu']}, kernel {m['kernel']}")
     add(f"- versions: {m['versions']}; {m['chromium']}; {m['nginx']}")
     add("")
@@ -549,6 +551,22 @@ def targets(res: dict[str, Any]) -> list[tuple[str, str, bool]]:
     return rows
 
 
+def _run_in_snapshot(a: argparse.Namespace, argv: list[str]) -> int:
+    """Measure HEAD, not a working tree others may be editing: `git archive HEAD` into a temp dir, run there."""
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain"], capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory(prefix="bench-head-") as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD"], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        code = f"commit {commit} (`git archive HEAD`" + (", uncommitted changes not measured)" if dirty else ")")
+        log(f"measuring {code} in {tmp}")
+        cmd = [sys.executable, str(Path(tmp) / "bench" / "run_all.py"), *argv, "--tree", "--code", code]
+        cmd += ["--out", str(Path(a.out).resolve()), "--json-out", str(Path(a.json_out).resolve())]
+        return subprocess.run(cmd, cwd=tmp).returncode
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
@@ -562,12 +580,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--waves", type=int, default=5)
     p.add_argument("--browser-repeats", type=int, default=2)
     p.add_argument("--skip-scaled", action="store_true")
+    p.add_argument(
+        "--tree",
+        action="store_true",
+        help="measure the working tree as it is (default: a snapshot of HEAD, so edits during the run don't count)",
+    )
+    p.add_argument("--code", default="", help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if max(a.sizes) > 1000 or a.waves > 10 or a.rate * a.duration > 1000:
         p.error("bounded on purpose: sizes <= 1000, waves <= 10, rate*duration <= 1000")
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks: stop the servers
+    if not a.tree:
+        return _run_in_snapshot(a, list(sys.argv[1:] if argv is None else argv))
+
     t_start = time.perf_counter()
     res: dict[str, Any] = {
+        "code": a.code or "working tree " + str(ROOT),
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
         "apptest_repeats": a.apptest_repeats,
@@ -625,7 +654,13 @@ def main(argv: list[str] | None = None) -> int:
 
     res["targets"] = targets(res)
     elapsed = time.perf_counter() - t_start
-    cmd = "make bench  # = .venv/bin/python bench/run_all.py" + (" " + " ".join(argv or sys.argv[1:])).rstrip()
+    shown = [x for x in (argv if argv is not None else sys.argv[1:]) if x != "--tree"]
+    shown = [
+        x
+        for i, x in enumerate(shown)
+        if not (x in ("--code", "--out", "--json-out") or (i and shown[i - 1] in ("--code", "--out", "--json-out")))
+    ]
+    cmd = "make bench  # = .venv/bin/python bench/run_all.py" + (" " + " ".join(shown)).rstrip()
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report(res, cmd, elapsed))
