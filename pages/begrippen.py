@@ -5,6 +5,7 @@ import streamlit as st
 from policy import load_policy
 from views import zoeken
 from views.layout import versie_en_disclaimer
+from views.teksten import markdown_veilig
 
 beleid = load_policy()
 alle = {b.id: b for b in beleid.begrippen}
@@ -27,16 +28,16 @@ elif zoek:
 
 for begrip in getoond:
     st.header(begrip.term, anchor=zoeken.begrip_anker(begrip.id))
-    st.markdown(zoeken.markdown_veilig(begrip.uitleg))
+    st.markdown(markdown_veilig(begrip.uitleg))
     if begrip.toelichting_bron:
-        bron = zoeken.markdown_veilig(begrip.toelichting_bron)
+        bron = markdown_veilig(begrip.toelichting_bron)
         st.caption(f"Toelichting, geen onderdeel van het besluit. Bron: {bron}")
     zie_ook = [alle[z] for z in begrip.zie_ook if z in alle]
     if zie_ook:
         links = [
-            f"[{zoeken.markdown_veilig(z.term)}](#{zoeken.begrip_anker(z.id)})"
+            f"[{markdown_veilig(z.term)}](#{zoeken.begrip_anker(z.id)})"
             if z.id in zichtbaar
-            else zoeken.markdown_veilig(z.term)
+            else markdown_veilig(z.term)
             for z in zie_ook
         ]
         st.markdown(f"Zie ook: {', '.join(links)}")

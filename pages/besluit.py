@@ -6,7 +6,7 @@ from policy import load_policy
 from views import zoeken
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
-from views.teksten import datum
+from views.teksten import datum, markdown_veilig
 
 beleid = load_policy()
 besluit = beleid.besluit
@@ -18,20 +18,20 @@ gevraagd = zoeken.lees_alinea(st.query_params.get("alinea"), len(alineas))
 def alinea_tekst(nummer: int, markeren: bool) -> str:
     """The paragraph as safe Markdown; quoted parts in bold on a coloured background when asked."""
     if not markeren:
-        return zoeken.markdown_veilig(alineas[nummer])
+        return markdown_veilig(alineas[nummer])
     return "".join(
-        f":orange-background[**{zoeken.markdown_veilig(deel)}**]" if geciteerd else zoeken.markdown_veilig(deel)
+        f":orange-background[**{markdown_veilig(deel)}**]" if geciteerd else markdown_veilig(deel)
         for deel, geciteerd in zoeken.gemarkeerde_delen(alineas[nummer], per_alinea.get(nummer, []))
     )
 
 
 st.title("Tekst van het besluit")
 st.markdown(
-    f"**{zoeken.markdown_veilig(besluit.titel)}**  \n"
-    f"Besloten door: {zoeken.markdown_veilig(besluit.orgaan)}  \n"
+    f"**{markdown_veilig(besluit.titel)}**  \n"
+    f"Besloten door: {markdown_veilig(besluit.orgaan)}  \n"
     f"Datum: {datum(besluit.datum)}"
 )
-st.caption(f"Herkomst van de tekst: {zoeken.markdown_veilig(besluit.bron.herkomst)}")
+st.caption(f"Herkomst van de tekst: {markdown_veilig(besluit.bron.herkomst)}")
 st.markdown(
     "Hieronder staat de tekst letterlijk. De alinea's zijn genummerd. "
     "Zo vindt u terug waar een zin staat die de app citeert, bijvoorbeeld 'alinea 4'."
@@ -64,12 +64,12 @@ for nummer in range(len(alineas)):
 st.header("Hoe is dit besloten?", anchor="hoe-besloten", divider="gray")
 for stap in (besluit.aanleiding, *besluit.proces):
     with st.container(border=True):
-        st.markdown(f"**{zoeken.markdown_veilig(stap.wanneer)}: {zoeken.markdown_veilig(stap.titel)}**")
+        st.markdown(f"**{markdown_veilig(stap.wanneer)}: {markdown_veilig(stap.titel)}**")
         st.markdown(stap.tekst)
         citaten(beleid, stap.bronnen)
 
 st.header("Wat wil de Coöperatie bereiken?", anchor="doelen", divider="gray")
-st.markdown("\n".join(f"- {zoeken.markdown_veilig(doel.titel)}" for doel in besluit.doelen))
+st.markdown("\n".join(f"- {markdown_veilig(doel.titel)}" for doel in besluit.doelen))
 gezien: set[tuple[int, str]] = set()
 doel_bronnen = []
 for doel in besluit.doelen:

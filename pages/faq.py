@@ -10,6 +10,7 @@ from policy import load_policy
 from views import wizard, zoeken
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
+from views.teksten import markdown_veilig
 
 beleid = load_policy()
 GROEPEN = zoeken.faq_doelgroepen(beleid)
@@ -73,7 +74,7 @@ else:
 for thema, vragen in zoeken.per_thema(beleid.themas, gevonden):
     st.header(thema.titel, anchor=f"thema-{thema.id}")
     for vraag in vragen:
-        with st.expander(zoeken.markdown_veilig(vraag.vraag), expanded=bool(zoek)):
+        with st.expander(markdown_veilig(vraag.vraag), expanded=bool(zoek)):
             st.markdown(vraag.antwoord)
             st.markdown("**Waar staat dit in het besluit?**")
             citaten(beleid, vraag.bronnen)
@@ -96,9 +97,7 @@ for thema, vragen in zoeken.per_thema(beleid.themas, gevonden):
             if uitleg:
                 st.markdown(
                     "**Begrippen**\n"
-                    + "\n".join(
-                        f"- **{zoeken.markdown_veilig(b.term)}**: {zoeken.markdown_veilig(b.uitleg)}" for b in uitleg
-                    )
+                    + "\n".join(f"- **{markdown_veilig(b.term)}**: {markdown_veilig(b.uitleg)}" for b in uitleg)
                 )
                 st.page_link("pages/begrippen.py", label="Alle begrippen", icon=":material/menu_book:")
 

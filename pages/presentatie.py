@@ -12,7 +12,7 @@ from policy import load_policy
 from policy.models import Bron
 from views.presentatie import Scherm, matrix_figuur, positie, scherm_nummer, schermen, tijdlijn_figuur
 from views.qr import publiek_adres, qr_svg
-from views.teksten import DISCLAIMER, bronverwijzing, versieregel
+from views.teksten import DISCLAIMER, bronverwijzing, markdown_veilig, versieregel
 
 # Our own static CSS, scoped to this page (it goes away with the page). No visitor text in it.
 _CSS = """
@@ -58,32 +58,25 @@ def _ga_naar(doel: int) -> None:
     st.query_params["scherm"] = str(min(max(doel, 1), aantal))
 
 
-def _md(tekst: str) -> str:
-    """Policy text is plain text: keep Markdown from reading * _ [ as formatting."""
-    for teken in "\\`*_[]<>#|":
-        tekst = tekst.replace(teken, "\\" + teken)
-    return " ".join(tekst.split())
-
-
 def citaten(bronnen: tuple[Bron, ...]) -> None:
     """Quotes as quotes, with where they stand; quotes from one paragraph share one reference."""
     for i, bron in enumerate(bronnen):
-        st.markdown(f"> {_md(bron.citaat)}")
+        st.markdown(f"> {markdown_veilig(bron.citaat)}")
         if i + 1 == len(bronnen) or bronnen[i + 1].alinea != bron.alinea:
             st.caption(bronverwijzing(beleid, bron.alinea))
 
 
 def _kop(scherm: Scherm) -> None:
     with st.container(key="pres-kicker"):
-        st.markdown(_md(beleid.besluit.titel))
-    st.markdown(f"# {_md(scherm.titel)}")
+        st.markdown(markdown_veilig(beleid.besluit.titel))
+    st.markdown(f"# {markdown_veilig(scherm.titel)}")
 
 
 def _aanleiding(scherm: Scherm) -> None:
     _kop(scherm)
     with st.container(key="pres-ruim-aanleiding"):
         for regel in scherm.tekst:
-            st.markdown(f"## {_md(regel)}")
+            st.markdown(f"## {markdown_veilig(regel)}")
     with st.container(key="pres-groot"):
         citaten(scherm.citaten)
 
@@ -94,7 +87,7 @@ def _proces(scherm: Scherm) -> None:
         tijdlijn_figuur(scherm.stappen),
         config={"displayModeBar": False, "staticPlot": True},
         theme=None,
-        alt=" Daarna: ".join(_md(f"{stap.wanneer}: {stap.titel}") for stap in scherm.stappen),
+        alt=" Daarna: ".join(markdown_veilig(f"{stap.wanneer}: {stap.titel}") for stap in scherm.stappen),
     )
     with st.container(key="pres-klein"):
         kolommen = st.columns(len(scherm.stappen), gap="large")
@@ -107,7 +100,7 @@ def _kern(scherm: Scherm) -> None:
     _kop(scherm)
     with st.container(key="pres-groot"):
         citaten(scherm.citaten)
-    st.markdown("\n".join(f"- {_md(regel)}" for regel in scherm.tekst))
+    st.markdown("\n".join(f"- {markdown_veilig(regel)}" for regel in scherm.tekst))
 
 
 def _groep(scherm: Scherm) -> None:
@@ -116,19 +109,20 @@ def _groep(scherm: Scherm) -> None:
         matrix_figuur(beleid, uitgelicht=scherm.doelgroep, lettergrootte=26, hoogte=240),
         config={"displayModeBar": False, "staticPlot": True},
         theme=None,
-        alt=_md(f"Tabel met de antwoorden; de rij {scherm.titel} is omlijnd."),
+        alt=markdown_veilig(f"Tabel met de antwoorden; de rij {scherm.titel} is omlijnd."),
     )
     links, rechts = st.columns([5, 6], gap="large")
     with links:
         st.markdown("## Waarom")
         for reden in scherm.redenen:
-            st.markdown(_md(reden))
+            st.markdown(markdown_veilig(reden))
     with rechts, st.container(key="pres-klein-groep"):
         st.markdown("## Uit het besluit")
         citaten(scherm.citaten)
     if scherm.ingeschreven:
         with st.container(key="pres-kicker-onder"):
-            st.markdown(f"Tabel: kandidaat niet ingeschreven in het mbo. Wel ingeschreven? {_md(scherm.ingeschreven)}")
+            ingeschreven = markdown_veilig(scherm.ingeschreven)
+            st.markdown(f"Tabel: kandidaat niet ingeschreven in het mbo. Wel ingeschreven? {ingeschreven}")
 
 
 def _punten(scherm: Scherm) -> None:
@@ -137,7 +131,7 @@ def _punten(scherm: Scherm) -> None:
     ruim = not any(punt.bronnen for punt in scherm.punten)
     with st.container(key=f"pres-{'ruim' if ruim else 'punten'}-{scherm.id}"):
         for i, punt in enumerate(scherm.punten):
-            st.markdown(f"## ✓ {_md(punt.titel)}")
+            st.markdown(f"## ✓ {markdown_veilig(punt.titel)}")
             if punt.bronnen:
                 with st.container(key=f"pres-klein-{i}"):
                     citaten(punt.bronnen)
@@ -152,13 +146,13 @@ def _afsluiting(scherm: Scherm) -> None:
     links, rechts = st.columns([3, 2], gap="large", vertical_alignment="center")
     with links:
         for regel in scherm.tekst:
-            st.markdown(f"## {_md(regel)}")
-        st.markdown(_md(f"{versieregel(beleid)}."))
-        st.markdown(_md(DISCLAIMER))
+            st.markdown(f"## {markdown_veilig(regel)}")
+        st.markdown(markdown_veilig(f"{versieregel(beleid)}."))
+        st.markdown(markdown_veilig(DISCLAIMER))
     with rechts, st.container(key="pres-qr", horizontal_alignment="center"):
         st.image(qr_svg(adres), width=560, alt=f"QR-code naar {adres}")
         with st.container(key="pres-adres"):
-            st.markdown(_md(adres), text_alignment="center")
+            st.markdown(markdown_veilig(adres), text_alignment="center")
 
 
 _TEKEN = {

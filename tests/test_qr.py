@@ -45,6 +45,7 @@ def test_matrix_decodes_to_the_configured_address(monkeypatch: pytest.MonkeyPatc
     """A real decoder reads the rendered modules back (zxing-cpp and pillow are dev requirements)."""
     import zxingcpp
     from PIL import Image as image
+
     url = "https://toegangswijzer.example.nl/"
     monkeypatch.setenv(OMGEVINGSVARIABELE, url)
     raster = _modules(qr_svg(publiek_adres()))

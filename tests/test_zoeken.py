@@ -8,6 +8,7 @@ from policy import Beleid, Doelgroep
 from policy.checks import bronnen_in, normaliseer
 from policy.models import Begrip, Bron, FaqVraag, Thema
 from views import zoeken
+from views.teksten import markdown_veilig
 
 
 def _vraag(id_: str, thema: str = "a", doelgroepen: object = "alle", **velden: object) -> FaqVraag:
@@ -62,11 +63,11 @@ def test_hostile_search_is_plain_text_and_bounded(hostile: str) -> None:
 
 
 def test_markdown_veilig_leaves_no_formatting() -> None:
-    tekst = zoeken.markdown_veilig("**vet** <b>x</b> :red[y] [l](u) `c` $x$ # h")
+    tekst = markdown_veilig("**vet** <b>x</b> :red[y] [l](u) `c` $x$ # h")
     for ruw in ("**", "<b>", ":red[", "[l]", "`c`", "$x$", " # h"):
         assert ruw not in tekst
-    assert zoeken.markdown_veilig("1. lijst").startswith("1\\.")
-    assert zoeken.markdown_veilig("- lijst").startswith("\\-")
+    assert markdown_veilig("1. lijst").startswith("1\\.")
+    assert markdown_veilig("- lijst").startswith("\\-")
 
 
 def test_filter_from_url_keeps_valid_groups_only() -> None:

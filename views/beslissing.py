@@ -6,7 +6,7 @@ import streamlit as st
 
 from policy import Beleid, Beslissing, Toegang
 from policy.models import Bron
-from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, versieregel
+from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, markdown_veilig, versieregel
 
 _KADER = {Toegang.ja: st.success, Toegang.nee: st.error, Toegang.buiten_kader: st.info}
 
@@ -14,20 +14,13 @@ _KADER = {Toegang.ja: st.success, Toegang.nee: st.error, Toegang.buiten_kader: s
 def citaten(beleid: Beleid, bronnen: tuple[Bron, ...]) -> None:
     """Quotes as quotes, with where they stand: the reader can check every word."""
     for bron in bronnen:
-        st.markdown(f"> {_zonder_markdown(bron.citaat)}")
+        st.markdown(f"> {markdown_veilig(bron.citaat)}")
         st.page_link(
             "pages/besluit.py",
             label=bronverwijzing(beleid, bron.alinea),
             query_params={"alinea": str(bron.alinea)},
             icon=":material/format_quote:",
         )
-
-
-def _zonder_markdown(tekst: str) -> str:
-    """Our quotes are plain text: keep Markdown from reading * _ [ as formatting."""
-    for teken in "\\`*_[]<>#|":
-        tekst = tekst.replace(teken, "\\" + teken)
-    return " ".join(tekst.split())
 
 
 def toon_beslissing(beleid: Beleid, beslissing: Beslissing, geldt_voor: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
 
@@ -90,3 +91,21 @@ def niveaus_tekst(beleid: Beleid, niveaus: list[Niveau]) -> str:
     if nummers:
         delen.append(f"niveau {opsomming(nummers)}")
     return " en ".join(delen)
+
+
+_MARKDOWN_TEKENS = set("\\`*_[]<>#|~$:{}")
+
+
+def markdown_veilig(tekst: str) -> str:
+    """Plain text for st.markdown: no character is read as formatting, HTML or a :directive[...].
+
+    Runs of whitespace (line breaks too) become one space, so a part of a sentence keeps its edges;
+    a start that Markdown would read as a list, quote or heading is escaped too.
+    """
+    tekst = re.sub(r"\s+", " ", tekst)
+    uit = "".join("\\" + teken if teken in _MARKDOWN_TEKENS else teken for teken in tekst)
+    if re.match(r"^(\d+[.)]|[-+=>])", uit):
+        cijfers = re.match(r"^\d+", uit)
+        plek = cijfers.end() if cijfers else 0
+        uit = uit[:plek] + "\\" + uit[plek:]
+    return uit

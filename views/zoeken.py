@@ -44,24 +44,6 @@ def zoekwoorden(zoek: str) -> list[str]:
     return list(dict.fromkeys(vergelijkbaar(lees_zoekterm(zoek)).split()))
 
 
-_MARKDOWN_TEKENS = set("\\`*_[]<>#|~$:{}")
-
-
-def markdown_veilig(tekst: str) -> str:
-    """Plain text for st.markdown: no character is read as formatting, HTML or a :directive[...].
-
-    Runs of whitespace (line breaks too) become one space, so a part of a sentence keeps its edges;
-    a start that Markdown would read as a list, quote or heading is escaped too.
-    """
-    tekst = re.sub(r"\s+", " ", tekst)
-    uit = "".join("\\" + teken if teken in _MARKDOWN_TEKENS else teken for teken in tekst)
-    if re.match(r"^(\d+[.)]|[-+=>])", uit):
-        cijfers = re.match(r"^\d+", uit)
-        plek = cijfers.end() if cijfers else 0
-        uit = uit[:plek] + "\\" + uit[plek:]
-    return uit
-
-
 # --- FAQ ----------------------------------------------------------------------------------------
 def faq_tekst(vraag: FaqVraag) -> str:
     """What the FAQ search looks in: the question, the answer and the quotes."""
