@@ -8,12 +8,15 @@ Prints the functions with the most cumulative time, the app's own files first. B
 from __future__ import annotations
 
 import argparse
-import cProfile
 import io
-import pstats
 import re
 import sys
 from pathlib import Path
+
+# bench/profile.py would shadow the stdlib `profile` that cProfile imports: drop bench/ from the path.
+sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+import cProfile  # noqa: E402
+import pstats  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
@@ -40,11 +43,24 @@ def main() -> int:
     at.run()
     if page:
         at.switch_page(page).run()
+    # The script runs in its own thread; a cProfile profiler only sees the thread that enables it,
+    # so enable it inside the script thread around Streamlit's exec of the page.
+    from streamlit.runtime.scriptrunner import script_runner
+
     prof = cProfile.Profile()
-    prof.enable()
+    original = script_runner.exec_func_with_error_handling
+
+    def profiled(*args: object, **kwargs: object) -> object:
+        prof.enable()
+        try:
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            prof.disable()
+
+    script_runner.exec_func_with_error_handling = profiled  # type: ignore[assignment]
     for _ in range(a.repeats):
         at.run()
-    prof.disable()
+    script_runner.exec_func_with_error_handling = original
     buf = io.StringIO()
     st = pstats.Stats(prof, stream=buf).sort_stats("cumulative")
     st.print_stats(a.top)
