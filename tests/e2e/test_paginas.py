@@ -127,8 +127,10 @@ def test_matrix_cel_kiezen(pagina: Any, server: Server, beleid: Beleid) -> None:
     """Keyboard users pick a cell in a select box; the page then explains that cell like the keuzehulp."""
     open_pagina(pagina, f"{server.url}/matrix")
     keuze = pagina.locator('[data-testid="stSelectbox"]').first
+    keuze.wait_for(timeout=15_000)
     keuze.click()
     opties = pagina.get_by_role("option")
+    opties.first.wait_for(timeout=15_000)  # the list opens a moment after the click on a busy machine
     assert opties.count() > 1
     pagina.keyboard.type("ISK")  # a group the keuzehulp asks about; the list is long, so filter it by typing
     pagina.keyboard.press("Enter")
