@@ -87,7 +87,7 @@ gekozen_delen = figuren.lees_cel_sleutel(st.session_state.get(KEUZE) or "")
 gekozen = Cel(*gekozen_delen, ingeschreven) if gekozen_delen else None
 
 st.plotly_chart(
-    figuren.matrix_figuur(beleid, ingeschreven, gekozen),
+    figuren.gedeelde_matrix_figuur(beleid, ingeschreven, gekozen),
     key=FIGUUR,
     on_select=_bij_klik,
     selection_mode="points",

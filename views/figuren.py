@@ -9,6 +9,7 @@ import csv
 import html
 import io
 import textwrap
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -288,3 +289,12 @@ def matrix_csv(beleid: Beleid) -> str:
             ]
         )
     return "\ufeff" + uit.getvalue()
+
+
+@lru_cache(maxsize=128)
+def gedeelde_matrix_figuur(beleid: Beleid, ingeschreven_in_mbo: bool, gekozen: Cel | None = None) -> go.Figure:
+    """The same figure, built once per choice and shared by every session (plotly builds it in ~90 ms).
+
+    Read-only: st.plotly_chart copies a figure to a dict before it sends it, so sharing is safe.
+    """
+    return matrix_figuur(beleid, ingeschreven_in_mbo, gekozen)
