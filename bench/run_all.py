@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import bench_policy  # noqa: E402
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.load import Target, burst, interact, leak, proc_stat  # noqa: E402
 from bench.server import Server, start_server, stop_server, wait_healthy  # noqa: E402
 from bench.ws_client import fetch_xsrf_cookie, open_and_run  # noqa: E402
@@ -47,15 +48,6 @@ from bench.ws_client import fetch_xsrf_cookie, open_and_run  # noqa: E402
 EMPTY = ROOT / "bench" / "empty_app.py"
 APP = ROOT / "serve.py"
 KEUZEHULP_QUERY = "doelgroep=isk&niveau=entree"
-CHROMIUM = Path(os.environ.get("TOEGANGSWIJZER_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Targets of issue 6 (2-core machine).
 BURST_P95_MAX_S = 1.5

@@ -29,6 +29,15 @@ GROEPEN: tuple[Doelgroep, ...] = (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onder
 # tint of it for the rest; text and symbol always say it too.
 TINT = {Toegang.ja: "#D9EAF5", Toegang.nee: "#FBECCC", Toegang.buiten_kader: "#F3F3F3"}
 TEKST_DONKER = "#1A1A1A"
+# Layout both projector figures share: no margins, white, static (a presenter clicks buttons, not the chart).
+_PROJECTOR_STIJL: dict[str, object] = dict(
+    margin=dict(l=0, r=0, t=0, b=0),
+    plot_bgcolor="#FFFFFF",
+    paper_bgcolor="#FFFFFF",
+    showlegend=False,
+    dragmode=False,
+    font=dict(family="Source Sans, Source Sans Pro, sans-serif"),
+)
 KORT_LABEL = {Toegang.ja: "Ja", Toegang.nee: "Nee", Toegang.buiten_kader: "Buiten"}
 
 
@@ -291,13 +300,8 @@ def matrix_figuur(
         annotations=annotaties,
         xaxis=dict(range=[-2.2 if not kort else -2.6, len(kolommen) + 0.05], visible=False, fixedrange=True),
         yaxis=dict(range=[-rijen - 0.05, 1.0], visible=False, fixedrange=True),
-        margin=dict(l=0, r=0, t=0, b=0),
         height=hoogte or int(lettergrootte * 3.2 * (rijen + 1)),
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        showlegend=False,
-        dragmode=False,
-        font=dict(family="Source Sans, Source Sans Pro, sans-serif"),
+        **_PROJECTOR_STIJL,
     )
     return fig
 
@@ -355,13 +359,8 @@ def tijdlijn_figuur(stappen: tuple[Stap, ...], lettergrootte: int = 30, hoogte: 
         annotations=annotaties,
         xaxis=dict(range=[-0.5, n - 0.5], visible=False, fixedrange=True),
         yaxis=dict(range=[-2.2, 1.0], visible=False, fixedrange=True),
-        margin=dict(l=0, r=0, t=0, b=0),
         height=hoogte,
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        showlegend=False,
-        dragmode=False,
-        font=dict(family="Source Sans, Source Sans Pro, sans-serif"),
+        **_PROJECTOR_STIJL,
     )
     return fig
 

@@ -23,17 +23,10 @@ from typing import Any
 
 import pytest
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("TOEGANGSWIJZER_CHROMIUM", "/usr/bin/chromium"))
 VEREIST = os.environ.get("TOEGANGSWIJZER_E2E_VEREIST") == "1"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "artifacts"
 OPSTARTTIJD = 60.0  # seconds a server may take to answer /_stcore/health
 
