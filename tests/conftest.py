@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from streamlit.testing.v1 import AppTest
 
 from policy import Beleid, load_policy, versies
 
+ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = Path(__file__).parent / "scenarios.yaml"
+# The one script AppTest runs: the navigation over pages/ (every page test starts here).
+APP_SCRIPT = ROOT / "app.py"
+
+
+def open_pagina(pagina: str | None = None, params: Mapping[str, str] | None = None) -> AppTest:
+    """A fresh AppTest on one page (`keuzehulp` for pages/keuzehulp.py) with the given query string."""
+    at = AppTest.from_file(str(APP_SCRIPT), default_timeout=30)
+    at.query_params.update(params or {})
+    at.run()
+    if pagina is not None:
+        at.switch_page(f"pages/{pagina}.py")
+        at.run()
+    return at
 
 
 @pytest.fixture(scope="session")

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Beleid
 from policy.checks import bronnen_in, normaliseer
+from tests.conftest import open_pagina
 from views.teksten import datum, versieregel
 
-APP = str(Path(__file__).parent.parent / "app.py")
 MARKERING = re.compile(r":orange-background\[\*\*((?:\\.|[^\\*])*)\*\*\]")
 
 
 def _pagina(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    at.switch_page("pages/besluit.py")
-    for sleutel, waarde in params.items():
-        at.query_params[sleutel] = waarde
-    return at.run()
+    return open_pagina("besluit", params)
 
 
 def _plat(tekst: str) -> str:

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Beleid
+from tests.conftest import open_pagina
 from views import wizard, zoeken
 from views.teksten import versieregel
 
-APP = str(Path(__file__).parent.parent / "app.py")
 HOSTILE = "<script>alert(1)</script><b>vet</b>**x** :red[y] [klik](javascript:alert(1)) " + "<img src=x>" * 900
 
 
-def _pagina(pad: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    at.switch_page(pad)
-    for sleutel, waarde in params.items():
-        at.query_params[sleutel] = waarde
-    return at.run()
+def _pagina(pagina: str, **params: str) -> AppTest:
+    return open_pagina(pagina, params)
 
 
 def _plat(tekst: str) -> str:
@@ -50,7 +45,7 @@ def _geen_gedeelde_cache() -> None:
 
 
 def test_faq_shows_every_entry_grouped_by_theme(beleid: Beleid) -> None:
-    at = _pagina("pages/faq.py")
+    at = _pagina("faq")
     assert not at.exception
     assert Counter(_vragen_op_pagina(at)) == Counter(v.vraag for v in beleid.faq)
     gebruikte = [t.titel for t in beleid.themas if any(v.thema == t.id for v in beleid.faq)]
@@ -62,7 +57,7 @@ def test_faq_shows_every_entry_grouped_by_theme(beleid: Beleid) -> None:
 
 
 def test_every_entry_shows_its_quotes_and_cell_link(beleid: Beleid) -> None:
-    at = _pagina("pages/faq.py")
+    at = _pagina("faq")
     for vraag, expander in zip(
         [v for t in beleid.themas for v in beleid.faq if v.thema == t.id], at.expander, strict=True
     ):
@@ -93,9 +88,9 @@ def test_group_filter_shows_exactly_the_tagged_entries(beleid: Beleid, groep: st
     if groep not in {d.value for d in zoeken.faq_doelgroepen(beleid)}:
         pytest.skip(f"geen vragen voor {groep}")
     verwacht = Counter(v.vraag for v in beleid.faq if groep in {d.value for d in v.doelgroepen})
-    via_url = _pagina("pages/faq.py", groep=groep)
+    via_url = _pagina("faq", groep=groep)
     assert Counter(_vragen_op_pagina(via_url)) == verwacht
-    via_knop = _pagina("pages/faq.py")
+    via_knop = _pagina("faq")
     via_knop.button_group(key="faq-groepen").set_value([groep]).run()
     assert not via_knop.exception
     assert Counter(_vragen_op_pagina(via_knop)) == verwacht
@@ -103,7 +98,7 @@ def test_group_filter_shows_exactly_the_tagged_entries(beleid: Beleid, groep: st
 
 
 def test_search_finds_an_entry_by_a_word_from_its_quote(beleid: Beleid) -> None:
-    at = _pagina("pages/faq.py")
+    at = _pagina("faq")
     for vraag in beleid.faq:
         woord = max(vraag.bronnen[0].citaat.split(), key=len).strip(".,;:()–")
         at.text_input(key="faq-zoek").input(woord.upper()).run()
@@ -112,7 +107,7 @@ def test_search_finds_an_entry_by_a_word_from_its_quote(beleid: Beleid) -> None:
 
 
 def test_search_from_the_url_and_nothing_found(beleid: Beleid) -> None:
-    at = _pagina("pages/faq.py", zoek="qqqxyzzy")
+    at = _pagina("faq", zoek="qqqxyzzy")
     assert _vragen_op_pagina(at) == []
     assert "Geen vragen gevonden" in at.warning[0].value
     assert "qqqxyzzy" not in " ".join(_alle_tekst(at))
@@ -121,9 +116,9 @@ def test_search_from_the_url_and_nothing_found(beleid: Beleid) -> None:
 @pytest.mark.parametrize("via", ["url", "zoekvak"])
 def test_hostile_search_is_shown_nowhere_as_markup(via: str) -> None:
     if via == "url":
-        at = _pagina("pages/faq.py", zoek=HOSTILE, groep=HOSTILE)
+        at = _pagina("faq", zoek=HOSTILE, groep=HOSTILE)
     else:
-        at = _pagina("pages/faq.py")
+        at = _pagina("faq")
         at.text_input(key="faq-zoek").input(HOSTILE[: zoeken.MAX_ZOEK]).run()
     assert not at.exception
     for tekst in _alle_tekst(at):
@@ -133,7 +128,7 @@ def test_hostile_search_is_shown_nowhere_as_markup(via: str) -> None:
 
 
 def test_glossary_is_alphabetical_with_background_marked_as_toelichting(beleid: Beleid) -> None:
-    at = _pagina("pages/begrippen.py")
+    at = _pagina("begrippen")
     assert not at.exception
     assert [s.value for s in at.header] == [b.term for b in zoeken.alfabetisch(beleid.begrippen)]
     bronnen = [c.value for c in at.caption if c.value.startswith("Toelichting")]
@@ -146,7 +141,7 @@ def test_glossary_is_alphabetical_with_background_marked_as_toelichting(beleid: 
 
 
 def test_over_page_states_accessibility_and_privacy(beleid: Beleid) -> None:
-    at = _pagina("pages/over.py")
+    at = _pagina("over")
     assert not at.exception
     tekst = " ".join(_alle_tekst(at))
     for nodig in ("WCAG 2.1", "streven", "axe-core", "toetsenbord", "geen persoonsgegevens", "XSRF", "URL"):

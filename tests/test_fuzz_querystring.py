@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,10 +14,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from policy import Beleid, Toegang, load_policy
+from tests.conftest import APP_SCRIPT
 from views import wizard
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
-ROOT = Path(__file__).parent.parent
 SLEUTELS = [*wizard.URL_SLEUTEL.values(), wizard.WIJZIG]
 
 
@@ -79,7 +78,7 @@ def test_querystring_logica(beleid: Beleid, params: dict[str, str]) -> None:
 @pytest.fixture(scope="module")
 def app() -> Iterator[AppTest]:
     """One AppTest reused for every example: a fresh one per example costs a full import."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at = AppTest.from_file(str(APP_SCRIPT), default_timeout=30)
     yield at
 
 

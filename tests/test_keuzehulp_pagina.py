@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Beleid, Doelgroep, Niveau, Vorm, load_policy
+from tests.conftest import open_pagina
 from views import wizard
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
-APP = Path(__file__).parent.parent / "app.py"
-PAGINA = "pages/keuzehulp.py"
-
 
 def open_keuzehulp(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=30)
-    at.query_params.update(params or {})
-    at.run()
-    at.switch_page(PAGINA).run()
+    at = open_pagina("keuzehulp", params)
     assert not at.exception, at.exception
     return at
 

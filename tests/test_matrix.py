@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -10,19 +9,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
+from tests.conftest import open_pagina
 from views.figuren import cel_naam, cel_sleutel, matrix_csv, tabel_waarde
 from views.teksten import TOEGANG_LABEL
 
-ROOT = Path(__file__).parent.parent
-
 
 def _pagina(**params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.run()
-    at.switch_page("pages/matrix.py")
-    for sleutel, waarde in params.items():
-        at.query_params[sleutel] = waarde
-    at.run()
+    at = open_pagina("matrix", params)
     assert not at.exception, at.exception
     return at
 

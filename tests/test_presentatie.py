@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Beleid, Doelgroep, Toegang
 from policy.checks import normaliseer
+from tests.conftest import open_pagina
 from views.presentatie import (
     GROEPEN,
     groepsrij,
@@ -21,8 +20,6 @@ from views.presentatie import (
     uitgelichte_rij,
 )
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
-
-ROOT = Path(__file__).parent.parent
 
 
 def test_sequence_is_built_from_policy(beleid: Beleid) -> None:
@@ -127,12 +124,7 @@ def test_position_text() -> None:
 
 
 def _pagina(scherm: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.run()
-    at.switch_page("pages/presentatie.py")
-    if scherm is not None:
-        at.query_params["scherm"] = scherm
-    at.run()
+    at = open_pagina("presentatie", {"scherm": scherm} if scherm is not None else None)
     assert not at.exception, at.exception
     return at
 

@@ -19,6 +19,7 @@ from policy.scenario import (
     scenario_regel_id,
     vergelijk,
 )
+from tests.conftest import open_pagina
 
 ROOT = Path(__file__).parent.parent
 ISK_ENTREE_SUMMATIEF = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
@@ -151,10 +152,7 @@ def test_diff_cli_prints_cells_and_count(beleid: Beleid, tmp_path: Path) -> None
 
 
 def _pagina() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.run()
-    at.switch_page("pages/wat_als.py")
-    at.run()
+    at = open_pagina("wat_als")
     assert not at.exception, at.exception
     return at
 
