@@ -102,7 +102,7 @@ if not uitkomst.gevonden:
     )
     st.page_link("pages/keuzehulp.py", label="Naar de keuzehulp", icon=":material/help:")
     if uitkomst.dichtbij:
-        st.subheader("Bedoelt u een van deze vragen?")
+        st.header("Bedoelt u een van deze vragen?", anchor="dichtbij")
         for vraag in uitkomst.dichtbij:
             toon_vraag(vraag, open_=False)
 elif uitkomst.gezocht:

@@ -136,7 +136,7 @@ def test_typing_error_shows_nothing_found_with_the_closest_entries(beleid: Belei
     assert not at.exception
     assert "Geen vragen gevonden" in at.warning[0].value
     assert _keuzehulp_links(at) == ["keuzehulp"]
-    assert [s.value for s in at.subheader] == ["Bedoelt u een van deze vragen?"]
+    assert [h.value for h in at.header] == ["Bedoelt u een van deze vragen?"]
     assert _vraag_met_id(beleid, "wat-is-extraneus") in _vragen_op_pagina(at)
     assert len(_vragen_op_pagina(at)) <= zoeken.MAX_DICHTBIJ
 
