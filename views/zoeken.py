@@ -163,7 +163,7 @@ class FaqIndex:
         self._vragen = _bm25([woorden.termen(v.vraag) for v in self.vragen])
         self._teksten = _bm25([woorden.termen(t) for t in teksten])
         gelezen = {w for v, t in zip(self.vragen, teksten, strict=True) for w in woorden.woorden(f"{v.vraag} {t}")}
-        self._bekend = sorted(gelezen | woorden.vormen)
+        self._bekend = frozenset(gelezen | woorden.vormen)
 
     def scores(self, termen: Sequence[str]) -> list[float]:
         """BM25 per entry, in FAQ order; 0 for an entry that has none of the terms."""
