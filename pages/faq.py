@@ -1,4 +1,4 @@
-"""Veelgestelde vragen: every FAQ entry from policy, by theme, with a group filter and a search box.
+"""Veelgestelde vragen: every FAQ entry from policy, by theme, with a group filter and a search for a typed question.
 
 The filter lives in the URL (?zoek=...&groep=isk) so it can be shared. Whatever the URL or the search
 box holds is only compared, never written to the page.
@@ -7,6 +7,7 @@ box holds is only compared, never written to the page.
 import streamlit as st
 
 from policy import load_policy
+from policy.models import FaqVraag
 from views import wizard, zoeken
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
@@ -40,11 +41,14 @@ if url_filter.genegeerd:
     st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
 
 st.text_input(
-    "Zoek in de vragen",
+    "Typ uw vraag",
     key=ZOEK_SLEUTEL,
     max_chars=zoeken.MAX_ZOEK,
-    placeholder="Bijvoorbeeld: Entree, formatief, extraneus",
-    help="U zoekt in de vragen, de antwoorden en de zinnen uit het besluit. Hoofdletters en accenten tellen niet mee.",
+    placeholder="Bijvoorbeeld: mag een ISK een rekenexamen op niveau 2 doen?",
+    help=(
+        "Typ een vraag of een paar woorden. De vragen die het best passen, staan bovenaan. "
+        "Hoofdletters en accenten tellen niet mee."
+    ),
     on_change=filter_naar_url,
 )
 st.pills(
@@ -57,40 +61,57 @@ st.pills(
     on_change=filter_naar_url,
 )
 
-zoek = zoeken.lees_zoekterm(st.session_state[ZOEK_SLEUTEL])
-gekozen = st.session_state[GROEP_SLEUTEL] or []
-gevonden = zoeken.filter_faq(beleid.faq, gekozen, zoek)
-gefilterd = bool(zoek) or bool(gekozen)
 
-if not gevonden:
+def toon_vraag(vraag: FaqVraag, open_: bool) -> None:
+    """One entry: the answer, its quotes, the keuzehulp cell and the terms it uses."""
+    with st.expander(markdown_veilig(vraag.vraag), expanded=open_):
+        st.markdown(vraag.antwoord)
+        st.markdown("**Waar staat dit in het besluit?**")
+        citaten(beleid, vraag.bronnen)
+        if vraag.cel is not None:
+            st.page_link(
+                "pages/keuzehulp.py",
+                label="Bekijk dit in de keuzehulp",
+                icon=":material/help:",
+                query_params=wizard.cel_query(vraag.cel),
+            )
+        uitleg = [begrippen[b] for b in vraag.begrippen if b in begrippen]
+        if uitleg:
+            st.markdown(
+                "**Begrippen**\n"
+                + "\n".join(f"- **{markdown_veilig(b.term)}**: {markdown_veilig(b.uitleg)}" for b in uitleg)
+            )
+            st.page_link("pages/begrippen.py", label="Alle begrippen", icon=":material/menu_book:")
+
+
+gekozen = st.session_state[GROEP_SLEUTEL] or []
+uitkomst = zoeken.zoek_faq(beleid, gekozen, st.session_state[ZOEK_SLEUTEL])
+
+if not uitkomst.gevonden:
     st.warning(
-        "**Geen vragen gevonden.** Probeer een ander of korter zoekwoord, of kies een andere groep. "
-        "U kunt ook de keuzehulp gebruiken."
+        "**Geen vragen gevonden.** Geen vraag past bij deze woorden. Probeer andere woorden, "
+        "of kies een andere groep. Of gebruik de keuzehulp: die stelt u een paar vragen en geeft dan het antwoord."
     )
     st.page_link("pages/keuzehulp.py", label="Naar de keuzehulp", icon=":material/help:")
+    if uitkomst.dichtbij:
+        st.header("Bedoelt u een van deze vragen?", anchor="dichtbij")
+        for vraag in uitkomst.dichtbij:
+            toon_vraag(vraag, open_=False)
+elif uitkomst.gezocht:
+    aantal = len(uitkomst.gevonden)
+    st.caption(
+        "1 vraag past bij uw zoekvraag."
+        if aantal == 1
+        else f"{aantal} vragen passen bij uw zoekvraag. De vraag die het best past, staat bovenaan."
+    )
+    for plek, vraag in enumerate(uitkomst.gevonden):
+        toon_vraag(vraag, open_=plek == 0)
 else:
-    st.caption(f"{len(gevonden)} van de {len(beleid.faq)} vragen" if gefilterd else f"{len(beleid.faq)} vragen")
-
-for thema, vragen in zoeken.per_thema(beleid.themas, gevonden):
-    st.header(thema.titel, anchor=f"thema-{thema.id}")
-    for vraag in vragen:
-        with st.expander(markdown_veilig(vraag.vraag), expanded=bool(zoek)):
-            st.markdown(vraag.antwoord)
-            st.markdown("**Waar staat dit in het besluit?**")
-            citaten(beleid, vraag.bronnen)
-            if vraag.cel is not None:
-                st.page_link(
-                    "pages/keuzehulp.py",
-                    label="Bekijk dit in de keuzehulp",
-                    icon=":material/help:",
-                    query_params=wizard.cel_query(vraag.cel),
-                )
-            uitleg = [begrippen[b] for b in vraag.begrippen if b in begrippen]
-            if uitleg:
-                st.markdown(
-                    "**Begrippen**\n"
-                    + "\n".join(f"- **{markdown_veilig(b.term)}**: {markdown_veilig(b.uitleg)}" for b in uitleg)
-                )
-                st.page_link("pages/begrippen.py", label="Alle begrippen", icon=":material/menu_book:")
+    aantal = len(uitkomst.gevonden)
+    st.caption(f"{aantal} van de {len(beleid.faq)} vragen" if gekozen else f"{aantal} vragen")
+    for thema, vragen in zoeken.per_thema(beleid.themas, uitkomst.gevonden):
+        st.header(thema.titel, anchor=f"thema-{thema.id}")
+        for vraag in vragen:
+            toon_vraag(vraag, open_=False)
 
 versie_en_disclaimer(beleid)

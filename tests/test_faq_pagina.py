@@ -97,20 +97,48 @@ def test_group_filter_shows_exactly_the_tagged_entries(beleid: Beleid, groep: st
     assert via_knop.query_params.get("groep") in (groep, [groep])
 
 
-def test_search_finds_an_entry_by_a_word_from_its_quote(beleid: Beleid) -> None:
+def _vraag_met_id(beleid: Beleid, id_: str) -> str:
+    return next(v.vraag for v in beleid.faq if v.id == id_)
+
+
+def test_typed_question_shows_the_best_entry_first_and_open(beleid: Beleid) -> None:
     at = _pagina("faq")
-    for vraag in beleid.faq:
-        woord = max(vraag.bronnen[0].citaat.split(), key=len).strip(".,;:()–")
-        at.text_input(key="faq-zoek").input(woord.upper()).run()
-        assert not at.exception
-        assert vraag.vraag in _vragen_op_pagina(at), woord
+    at.text_input(key="faq-zoek").input("mogen ISK-leerlingen het rekenexamen op niveau 2 doen").run()
+    assert not at.exception
+    assert _vragen_op_pagina(at)[0] == _vraag_met_id(beleid, "isk-niveau-2")
+    assert [e.proto.expanded for e in at.expander][:2] == [True, False]
+    # A ranked list, not the themes: a theme heading would put a worse entry above the best.
+    assert [h.value for h in at.header] == []
+    assert "best past" in at.caption[0].value
+    assert not at.warning
 
 
-def test_search_from_the_url_and_nothing_found(beleid: Beleid) -> None:
-    at = _pagina("faq", zoek="qqqxyzzy")
+def _keuzehulp_links(at: AppTest) -> list[str]:
+    return [p.proto.page for p in at.get("page_link") if p.proto.label == "Naar de keuzehulp"]
+
+
+@pytest.mark.parametrize("via", ["url", "zoekvak"])
+def test_nonsense_shows_nothing_found_and_suggests_the_keuzehulp(via: str) -> None:
+    if via == "url":
+        at = _pagina("faq", zoek="qqqxyzzy")
+    else:
+        at = _pagina("faq")
+        at.text_input(key="faq-zoek").input("qqqxyzzy").run()
+    assert not at.exception
     assert _vragen_op_pagina(at) == []
     assert "Geen vragen gevonden" in at.warning[0].value
+    assert _keuzehulp_links(at) == ["keuzehulp"]
     assert "qqqxyzzy" not in " ".join(_alle_tekst(at))
+
+
+def test_typing_error_shows_nothing_found_with_the_closest_entries(beleid: Beleid) -> None:
+    at = _pagina("faq", zoek="extranues")
+    assert not at.exception
+    assert "Geen vragen gevonden" in at.warning[0].value
+    assert _keuzehulp_links(at) == ["keuzehulp"]
+    assert [h.value for h in at.header] == ["Bedoelt u een van deze vragen?"]
+    assert _vraag_met_id(beleid, "wat-is-extraneus") in _vragen_op_pagina(at)
+    assert len(_vragen_op_pagina(at)) <= zoeken.MAX_DICHTBIJ
 
 
 @pytest.mark.parametrize("via", ["url", "zoekvak"])

@@ -1,4 +1,4 @@
-"""Search and filter for the FAQ, the glossary and the decision text: pure functions, no Streamlit.
+"""Search and filter for the FAQ, the glossary and the decision text: no Streamlit.
 
 Everything a visitor types (or puts in a link) is treated as plain text: it is cut to a safe length,
 only compared, and never written to the page by these functions.
@@ -6,10 +6,19 @@ only compared, and never written to the page by these functions.
 
 from __future__ import annotations
 
+import difflib
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import bm25s
+import snowballstemmer
+import yaml
+from pydantic import BaseModel, ConfigDict
 
 from policy import Beleid, Doelgroep
 from policy.checks import bronnen_in, normaliseer
@@ -44,16 +53,161 @@ def zoekwoorden(zoek: str) -> list[str]:
     return list(dict.fromkeys(vergelijkbaar(lees_zoekterm(zoek)).split()))
 
 
-# --- FAQ ----------------------------------------------------------------------------------------
-def faq_tekst(vraag: FaqVraag) -> str:
-    """What the FAQ search looks in: the question, the answer and the quotes."""
-    return vergelijkbaar(" ".join([vraag.vraag, vraag.antwoord, *(b.citaat for b in vraag.bronnen)]))
+# --- FAQ search ---------------------------------------------------------------------------------
+# Ranking is BM25 from bm25s: maintained, and it needs only numpy, which streamlit already brings; it scores
+# a list of words against the index and skips words it does not know (rank-bm25 has had no release since
+# 2022). Word forms come from snowballstemmer's Dutch stemmer (pure Python, no dependencies); where it
+# gives one word two stems (examen, examens) the word list beside this file joins them again.
+WOORDENLIJST = Path(__file__).with_name("zoekwoorden.yaml")
+VRAAG_GEWICHT = 2.0
+"""A word in the question of an entry counts this much more than one in its answer, quotes or terms."""
+RELATIEF_MINIMUM = 0.4
+"""Entries scoring below this share of the best one are left out: they share only a side word."""
+MAX_DICHTBIJ = 3
+TYPFOUT_MINIMUM = 0.8
+"""How alike (difflib ratio) a typed word and a known word must be to count as a typing error."""
+
+_STEMMER = snowballstemmer.stemmer("dutch")
+_STEMMER_SLOT = threading.Lock()
 
 
-def past_bij_zoekterm(vraag: FaqVraag, zoek: str) -> bool:
-    """True when every search word occurs in the question, answer or quotes (an empty search matches all)."""
-    tekst = faq_tekst(vraag)
-    return all(woord in tekst for woord in zoekwoorden(zoek))
+@lru_cache(maxsize=8192)
+def stam(woord: str) -> str:
+    """The Dutch stem of one word. The stemmer keeps state while it works: one thread at a time."""
+    with _STEMMER_SLOT:
+        return str(_STEMMER.stemWord(woord))
+
+
+class WoordenlijstBestand(BaseModel):
+    """The word list file as written (checked with extra fields forbidden)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stopwoorden: tuple[str, ...]
+    synoniemen: dict[str, tuple[str, ...]]
+    samenstellingen: dict[str, tuple[str, ...]]
+
+
+class Woordenlijst:
+    """How a typed text becomes search terms: filler words out, word forms and synonyms joined."""
+
+    def __init__(self, bestand: WoordenlijstBestand) -> None:
+        self.stopwoorden = frozenset(vergelijkbaar(w) for w in bestand.stopwoorden)
+        self.vormen: frozenset[str] = frozenset()
+        self._vervanging: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._langste = 0
+        for woord, vormen in bestand.synoniemen.items():
+            for vorm in (woord, *vormen):
+                self._voeg_toe(vorm, (woord,))
+        for samenstelling, delen in bestand.samenstellingen.items():
+            self._voeg_toe(samenstelling, tuple(term for deel in delen for term in self.termen(deel)))
+
+    def _voeg_toe(self, vorm: str, termen: tuple[str, ...]) -> None:
+        woorden = vergelijkbaar(vorm).split()
+        if not woorden or self.stopwoorden.intersection(woorden):
+            raise ValueError(f"{WOORDENLIJST.name}: '{vorm}' is leeg of bevat een stopwoord en past dus nooit")
+        sleutel = tuple(stam(w) for w in woorden)
+        if self._vervanging.setdefault(sleutel, termen) != termen:
+            raise ValueError(f"{WOORDENLIJST.name}: '{vorm}' staat bij {termen} en bij {self._vervanging[sleutel]}")
+        self.vormen |= set(woorden)
+        self._langste = max(self._langste, len(sleutel))
+
+    def woorden(self, tekst: str) -> list[str]:
+        """The words of a text that carry meaning, compared without accents and case."""
+        return [w for w in vergelijkbaar(tekst).split() if w not in self.stopwoorden]
+
+    def termen(self, tekst: str) -> list[str]:
+        """The search terms of a text: stems, with the longest listed word group replaced by its terms."""
+        stammen = [stam(w) for w in self.woorden(tekst)]
+        termen: list[str] = []
+        plek = 0
+        while plek < len(stammen):
+            for lengte in range(min(self._langste, len(stammen) - plek), 0, -1):
+                vervanging = self._vervanging.get(tuple(stammen[plek : plek + lengte]))
+                if vervanging is not None:
+                    termen.extend(vervanging)
+                    plek += lengte
+                    break
+            else:
+                termen.append(stammen[plek])
+                plek += 1
+        return termen
+
+
+@lru_cache(maxsize=1)
+def woordenlijst() -> Woordenlijst:
+    """The word list beside this module, read and checked once."""
+    data = yaml.safe_load(WOORDENLIJST.read_text(encoding="utf-8"))
+    return Woordenlijst(WoordenlijstBestand.model_validate(data))
+
+
+def faq_tekst(vraag: FaqVraag, begrippen: Mapping[str, Begrip]) -> str:
+    """What the search reads besides the question: the answer, the quotes and the names of its terms."""
+    termen = [begrippen[b].term for b in vraag.begrippen if b in begrippen]
+    return " ".join([vraag.antwoord, *(b.citaat for b in vraag.bronnen), *termen])
+
+
+def _bm25(documenten: list[list[str]]) -> bm25s.BM25:
+    index = bm25s.BM25()
+    index.index(documenten, show_progress=False)
+    return index
+
+
+class FaqIndex:
+    """The FAQ of one policy, indexed once: the questions apart, so that they can weigh more."""
+
+    def __init__(self, vragen: Sequence[FaqVraag], begrippen: Mapping[str, Begrip], woorden: Woordenlijst) -> None:
+        self.vragen = tuple(vragen)
+        self.woorden = woorden
+        teksten = [faq_tekst(v, begrippen) for v in self.vragen]
+        self._vragen = _bm25([woorden.termen(v.vraag) for v in self.vragen])
+        self._teksten = _bm25([woorden.termen(t) for t in teksten])
+        gelezen = {w for v, t in zip(self.vragen, teksten, strict=True) for w in woorden.woorden(f"{v.vraag} {t}")}
+        self._bekend = frozenset(gelezen | woorden.vormen)
+
+    def scores(self, termen: Sequence[str]) -> list[float]:
+        """BM25 per entry, in FAQ order; 0 for an entry that has none of the terms."""
+        uniek = list(dict.fromkeys(termen))
+        if not uniek:
+            return [0.0] * len(self.vragen)
+        vraag, tekst = self._vragen.get_scores(uniek), self._teksten.get_scores(uniek)
+        return [float(VRAAG_GEWICHT * q + t) for q, t in zip(vraag, tekst, strict=True)]
+
+    def rangschik(self, termen: Sequence[str], toegestaan: Sequence[bool]) -> tuple[FaqVraag, ...]:
+        """The allowed entries that match, best first; those far behind the best are left out."""
+        scores = self.scores(termen)
+        kandidaten = [(s, i) for i, s in enumerate(scores) if s > 0 and toegestaan[i]]
+        if not kandidaten:
+            return ()
+        grens = RELATIEF_MINIMUM * max(s for s, _ in kandidaten)
+        return tuple(self.vragen[i] for s, i in sorted(kandidaten, key=lambda k: (-k[0], k[1])) if s >= grens)
+
+    def verbeterd(self, zoek: str) -> str:
+        """The search text with each unknown word replaced by the most alike known word, if one is close."""
+        beter = []
+        for woord in self.woorden.woorden(zoek):
+            if woord in self._bekend or len(woord) < 4:
+                beter.append(woord)
+            else:
+                beter.extend(difflib.get_close_matches(woord, self._bekend, n=1, cutoff=TYPFOUT_MINIMUM))
+        return " ".join(beter)
+
+
+@lru_cache(maxsize=8)
+def faq_index(beleid: Beleid) -> FaqIndex:
+    """The search index of a loaded policy: built on first use, then shared by every session and rerun."""
+    return FaqIndex(beleid.faq, {b.id: b for b in beleid.begrippen}, woordenlijst())
+
+
+@dataclass(frozen=True)
+class Zoekuitkomst:
+    """What the FAQ page shows: the entries found, and when none, the closest ones."""
+
+    gevonden: tuple[FaqVraag, ...]
+    """Best first after a search; in their own order when nothing was typed."""
+    dichtbij: tuple[FaqVraag, ...] = ()
+    """Only when a search found nothing: entries for the known words closest to what was typed."""
+    gezocht: bool = False
 
 
 def past_bij_groepen(vraag: FaqVraag, groepen: Iterable[Doelgroep | str]) -> bool:
@@ -62,10 +216,19 @@ def past_bij_groepen(vraag: FaqVraag, groepen: Iterable[Doelgroep | str]) -> boo
     return not gekozen or any(d.value in gekozen for d in vraag.doelgroepen)
 
 
-def filter_faq(vragen: Iterable[FaqVraag], groepen: Iterable[Doelgroep | str], zoek: str) -> list[FaqVraag]:
-    """The entries for the chosen groups that contain every search word, in their own order."""
+def zoek_faq(beleid: Beleid, groepen: Iterable[Doelgroep | str], zoek: str) -> Zoekuitkomst:
+    """The FAQ entries for the chosen groups that answer a typed question, best first."""
+    index = faq_index(beleid)
     groepen = list(groepen)
-    return [v for v in vragen if past_bij_groepen(v, groepen) and past_bij_zoekterm(v, zoek)]
+    toegestaan = [past_bij_groepen(v, groepen) for v in index.vragen]
+    zoek = lees_zoekterm(zoek)
+    if not zoekwoorden(zoek):
+        return Zoekuitkomst(tuple(v for v, ja in zip(index.vragen, toegestaan, strict=True) if ja))
+    gevonden = index.rangschik(index.woorden.termen(zoek), toegestaan)
+    if gevonden:
+        return Zoekuitkomst(gevonden, gezocht=True)
+    dichtbij = index.rangschik(index.woorden.termen(index.verbeterd(zoek)), toegestaan)
+    return Zoekuitkomst((), dichtbij[:MAX_DICHTBIJ], gezocht=True)
 
 
 def per_thema(themas: Sequence[Thema], vragen: Iterable[FaqVraag]) -> list[tuple[Thema, list[FaqVraag]]]:
