@@ -256,8 +256,8 @@ def test_diff_cli_prints_cells_and_count(beleid: Beleid, tmp_path: Path) -> None
 # --- the page -------------------------------------------------------------------------------------
 
 
-def _pagina() -> AppTest:
-    at = open_pagina("wat_als")
+def _pagina(params: dict[str, str] | None = None) -> AppTest:
+    at = open_pagina("wat_als", params)
     assert not at.exception, at.exception
     return at
 
@@ -266,13 +266,28 @@ def _teksten(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown) + "\n".join(s.value for s in at.subheader)
 
 
+def _kop(at: AppTest) -> str:
+    """The heading above the difference: the first h2 of the page."""
+    return str(at.header[0].value)
+
+
 def test_page_is_labelled_as_scenario_and_starts_without_changes() -> None:
     at = _pagina()
     assert "Scenario — geen vastgesteld beleid" in _teksten(at)
-    assert "0 verschillen met het besluit" in [s.value for s in at.subheader]
+    assert _kop(at) == "Wat is anders: nog niets"
+    assert URL_SLEUTEL not in at.query_params
 
 
-def test_page_change_a_cell_shows_one_difference_and_leaves_policy_alone() -> None:
+def test_page_puts_the_difference_first() -> None:
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja"})
+    koppen = [h.value for h in at.header]
+    assert koppen[0] == "Wat is anders: 1 cel"
+    assert koppen.index("Wat is anders: 1 cel") < koppen.index("Een cel wijzigen")
+    # Cell, decision and scenario side by side in one row: the row's first cell names the cell in words.
+    assert "◆ ISK, niet ingeschreven in het mbo, Entree, summatief" in _teksten(at)
+
+
+def test_page_change_a_cell_shows_one_difference_puts_it_in_the_url_and_leaves_policy_alone() -> None:
     voor = [b.als_dict() for b in load_policy().matrix()]
     at = _pagina()
     at.selectbox(key="wat_als_doelgroep").set_value(Doelgroep.isk)
@@ -283,12 +298,51 @@ def test_page_change_a_cell_shows_one_difference_and_leaves_policy_alone() -> No
     at.button(key="wat_als_toevoegen").click()
     at.run()
     assert not at.exception, at.exception
-    assert "1 verschil met het besluit" in [s.value for s in at.subheader]
+    assert _kop(at) == "Wat is anders: 1 cel"
     assert at.session_state["wat_als_wijzigingen"] == {ISK_ENTREE_SUMMATIEF: Toegang.ja}
+    assert at.query_params[URL_SLEUTEL] == "isk-entree-summatief-niet:ja"
     assert [b.als_dict() for b in load_policy().matrix()] == voor
     # A fresh session (another visitor) sees no scenario.
-    assert "0 verschillen met het besluit" in [s.value for s in _pagina().subheader]
-    # Reset.
+    assert _kop(_pagina()) == "Wat is anders: nog niets"
+    # Reset empties the URL too.
     at.button(key="wat_als_reset").click()
     at.run()
-    assert "0 verschillen met het besluit" in [s.value for s in at.subheader]
+    assert _kop(at) == "Wat is anders: nog niets"
+    assert URL_SLEUTEL not in at.query_params
+
+
+def test_page_reads_the_scenario_from_a_shared_link() -> None:
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja,vmbo-2-formatief-niet:ja"})
+    assert at.session_state["wat_als_wijzigingen"] == {
+        ISK_ENTREE_SUMMATIEF: Toegang.ja,
+        Cel(Doelgroep.vmbo, Niveau.n2, Vorm.formatief, False): Toegang.ja,
+    }
+    assert _kop(at) == "Wat is anders: 2 cellen"
+    assert not at.info
+
+
+def test_page_leaves_out_a_bad_link_without_echoing_it() -> None:
+    kwaad = "<img src=x onerror=alert(1)>"
+    at = _pagina({URL_SLEUTEL: f"isk-entree-summatief-niet:ja,{kwaad}"})
+    assert at.session_state["wat_als_wijzigingen"] == {ISK_ENTREE_SUMMATIEF: Toegang.ja}
+    assert [i.value for i in at.info] == ["Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen."]
+    assert "onerror" not in _teksten(at)
+    # The URL is rewritten from what was understood: the bad part is gone from it too.
+    assert at.query_params[URL_SLEUTEL] == "isk-entree-summatief-niet:ja"
+
+
+def test_page_ignores_a_link_change_equal_to_the_decision(beleid: Beleid) -> None:
+    cel = Cel(Doelgroep.isk, Niveau.entree, Vorm.formatief, False)
+    assert beleid.decide(*cel).toegang == Toegang.ja
+    at = _pagina({URL_SLEUTEL: "isk-entree-formatief-niet:ja"})
+    assert _kop(at) == "Wat is anders: nog niets"
+
+
+def test_page_tucks_commands_and_rule_ids_under_voor_beheerders() -> None:
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja"})
+    (expander,) = at.expander
+    assert expander.label.startswith("Voor beheerders")
+    binnen = "\n".join(m.value for m in expander.markdown)
+    assert "python -m policy" in binnen and scenario_regel_id(ISK_ENTREE_SUMMATIEF) in binnen
+    buiten = [m.value for m in at.markdown if m.value not in binnen]
+    assert not any("python -m policy" in t or "scenario-isk" in t for t in buiten)
