@@ -133,32 +133,42 @@ if wijzigingen:
             nieuw_k.markdown(f"**{_antwoord(v.nieuw.toegang)}**")
             knop_k.button("Verwijder", key=f"wat_als_verwijder_{i}", on_click=_verwijder, args=(v.cel,))
     st.button("Alles terugzetten", key="wat_als_reset", on_click=_zet, args=({},))
-    st.markdown(
-        "Uw scenario staat in de link in de adresbalk. Bewaar of deel die link: wie hem opent, ziet hetzelfde scenario."
-    )
+    with st.container(key="geen-print-deel"):
+        st.markdown(
+            "Uw scenario staat in de link in de adresbalk. Bewaar of deel die link: wie hem opent, "
+            "ziet hetzelfde scenario."
+        )
+    with st.container(key="alleen-print-link"):
+        # On paper the address bar is gone: print the link itself (our own encoding, as plain text).
+        st.markdown("Dit scenario staat in deze link:")
+        st.text(f"{(st.context.url or '').split('?')[0]}?{URL_SLEUTEL}={wijzigingen_als_url(wijzigingen)}")
 else:
     st.markdown("Het scenario is nu gelijk aan het besluit. Hieronder geeft u een cel een ander antwoord.")
 
 # --- 2. change a cell --------------------------------------------------------------------------------
-st.header("Een cel wijzigen", anchor=False)
-st.markdown("Kies de groep, de inschrijving, het product en de soort toets. Kies dan het nieuwe antwoord.")
-k1, k2, k3, k4, k5 = st.columns(5, vertical_alignment="bottom")
-doelgroep = k1.selectbox(
-    "Groep", list(Doelgroep), format_func=lambda d: beleid.label("doelgroep", d), key="wat_als_doelgroep"
-)
-ingeschreven = k2.selectbox(
-    "Ingeschreven in het mbo",
-    [False, True],
-    format_func=lambda i: beleid.label("ingeschreven_in_mbo", i),
-    key="wat_als_ingeschreven",
-)
-niveau = k3.selectbox("Product", list(Niveau), format_func=lambda n: beleid.label("niveau", n), key="wat_als_niveau")
-vorm = k4.selectbox("Soort toets", list(Vorm), format_func=lambda v: beleid.label("vorm", v), key="wat_als_vorm")
-k5.selectbox("Nieuw antwoord", list(Toegang), format_func=_antwoord, key="wat_als_toegang")
-st.markdown(f"In het besluit: **{_antwoord(beleid.decide(doelgroep, niveau, vorm, ingeschreven).toegang)}**")
-st.button("Wijziging toevoegen", type="primary", key="wat_als_toevoegen", on_click=_voeg_toe)
-if st.session_state.pop("wat_als_zelfde", False):
-    st.info("Dit antwoord is hetzelfde als in het besluit. Er is niets gewijzigd.")
+# Choosing and adding only works on a screen: left off paper.
+with st.container(key="geen-print-wijzigen"):
+    st.header("Een cel wijzigen", anchor=False)
+    st.markdown("Kies de groep, de inschrijving, het product en de soort toets. Kies dan het nieuwe antwoord.")
+    k1, k2, k3, k4, k5 = st.columns(5, vertical_alignment="bottom")
+    doelgroep = k1.selectbox(
+        "Groep", list(Doelgroep), format_func=lambda d: beleid.label("doelgroep", d), key="wat_als_doelgroep"
+    )
+    ingeschreven = k2.selectbox(
+        "Ingeschreven in het mbo",
+        [False, True],
+        format_func=lambda i: beleid.label("ingeschreven_in_mbo", i),
+        key="wat_als_ingeschreven",
+    )
+    niveau = k3.selectbox(
+        "Product", list(Niveau), format_func=lambda n: beleid.label("niveau", n), key="wat_als_niveau"
+    )
+    vorm = k4.selectbox("Soort toets", list(Vorm), format_func=lambda v: beleid.label("vorm", v), key="wat_als_vorm")
+    k5.selectbox("Nieuw antwoord", list(Toegang), format_func=_antwoord, key="wat_als_toegang")
+    st.markdown(f"In het besluit: **{_antwoord(beleid.decide(doelgroep, niveau, vorm, ingeschreven).toegang)}**")
+    st.button("Wijziging toevoegen", type="primary", key="wat_als_toevoegen", on_click=_voeg_toe)
+    if st.session_state.pop("wat_als_zelfde", False):
+        st.info("Dit antwoord is hetzelfde als in het besluit. Er is niets gewijzigd.")
 
 # --- 3. both matrices side by side -------------------------------------------------------------------
 st.header("Alle antwoorden: besluit en scenario", anchor=False)
@@ -188,7 +198,7 @@ for ingeschreven_in_mbo in sorted((False, True), key=lambda i: not any(c.ingesch
         )
 
 # --- 4. the technical part, for whoever maintains the policy files -----------------------------------
-with st.expander("Voor beheerders: het scenario als beleidsbestand"):
+with st.container(key="geen-print-beheer"), st.expander("Voor beheerders: het scenario als beleidsbestand"):
     bestand = maak_scenario(beleid, wijzigingen)
     st.download_button(
         "Download het scenario (YAML)",
