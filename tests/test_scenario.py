@@ -132,7 +132,7 @@ def test_scenario_file_says_it_is_a_scenario(beleid: Beleid) -> None:
     assert "status: scenario" in tekst
 
 
-def _kop(tekst: str) -> str:
+def _yaml_kop(tekst: str) -> str:
     """The leading comment block of a YAML text."""
     regels = tekst.splitlines()
     eerste_data = next(i for i, r in enumerate(regels) if not r.startswith("#"))
@@ -141,7 +141,7 @@ def _kop(tekst: str) -> str:
 
 def test_download_head_says_what_when_and_where_in_words(beleid: Beleid) -> None:
     tekst = scenario_yaml(beleid, {ISK_ENTREE_SUMMATIEF: Toegang.ja, VMBO_2_SUMMATIEF: Toegang.ja}, GEMAAKT)
-    kop = _kop(tekst)
+    kop = _yaml_kop(tekst)
     assert "GEEN VASTGESTELD BELEID" in kop
     assert "2026-11-29 10:40" in kop
     assert "Wat is anders (2 cellen)" in kop
@@ -173,7 +173,7 @@ def test_download_drops_faq_answers_the_change_contradicts_and_marks_the_group(b
         if Doelgroep.vmbo not in v.doelgroepen or set(v.doelgroepen) == set(Doelgroep):
             assert ids[v.id] == v, v.id
     # The head names what was dropped and marked.
-    kop = _kop(scenario_yaml(beleid, {cel: Toegang.ja}, GEMAAKT))
+    kop = _yaml_kop(scenario_yaml(beleid, {cel: Toegang.ja}, GEMAAKT))
     assert "vmbo-school-examens" in kop and "waarom-geen-vmbo" in kop
 
 
