@@ -40,6 +40,7 @@ _CSS = """
 [data-testid="stMain"] [data-testid="stExpander"] summary p,
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p,
 [data-testid="stMain"] [data-testid="stCode"] code { font-size: 1.25rem !important; line-height: 1.5; }
+[data-testid="stMain"] .stMarkdown code { font-size: 1.15rem !important; }
 [data-testid="stMain"] h1 { font-size: 2.6rem !important; }
 [data-testid="stMain"] h2 { font-size: 2rem !important; }
 [data-testid="stMain"] h3 { font-size: 1.6rem !important; }
