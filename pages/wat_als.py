@@ -51,6 +51,8 @@ _CSS = """
   [class*="st-key-wat-als-paar-"] [data-testid="stHorizontalBlock"] { flex-direction: column; }
   [class*="st-key-wat-als-paar-"] [data-testid="stColumn"] { width: 100% !important; flex: 1 1 100% !important; }
 }
+/* Plotly keeps the width it had on screen (up to 1000 px here); paper is about 680 px wide. */
+@media print { .stPlotlyChart { zoom: 0.66; } }
 [class*="st-key-wat-als-verschil-"] { border-bottom: 1px solid #BBBBBB; padding-bottom: 0.4rem; }
 </style>
 """
@@ -182,8 +184,10 @@ for ingeschreven_in_mbo in sorted((False, True), key=lambda i: not any(c.ingesch
     st.subheader(kop, anchor=False)
     links, rechts = st.container(key=f"wat-als-paar-{int(ingeschreven_in_mbo)}").columns(2, gap="large")
     for kolom, bron, titel in ((links, beleid, titel_besluit), (rechts, scenario, LABEL)):
-        kolom.markdown(f"**{titel}**")
-        kolom.plotly_chart(
+        # Title and matrix on one sheet of paper (the print CSS keeps `samen-houden` whole).
+        blok = kolom.container(key=f"samen-houden-{int(ingeschreven_in_mbo)}-{'s' if bron is scenario else 'b'}")
+        blok.markdown(f"**{titel}**")
+        blok.plotly_chart(
             matrix_figuur(
                 bron,
                 doelgroepen=tuple(Doelgroep),
