@@ -1,31 +1,63 @@
 """Wat als: change cells of the matrix and compare the scenario with the adopted decision.
 
-The changes live in this session only (st.session_state). The shared policy object is never
-changed: `policy.scenario` builds a new one. Comparing is done by `policy.scenario.vergelijk`.
+The difference comes first, then how to change a cell, then both matrices side by side. The changes
+live in this session (st.session_state) and in the URL (`?scenario=isk-entree-summatief-niet:ja`), so a
+reload keeps them and the link can be shared. The shared policy object is never changed:
+`policy.scenario` builds a new one and compares.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import streamlit as st
 
 from policy import Cel, Doelgroep, Niveau, Toegang, Vorm, load_policy
 from policy.domain import bestaat
-from policy.scenario import als_yaml, maak_scenario, regels_zonder_bron, scenario_beleid, vergelijk
+from policy.scenario import (
+    URL_SLEUTEL,
+    cel_in_woorden,
+    lees_wijzigingen_url,
+    maak_scenario,
+    regels_zonder_bron,
+    scenario_beleid,
+    scenario_yaml,
+    vergelijk,
+    wijzigingen_als_url,
+)
 from views.layout import versie_en_disclaimer
 from views.presentatie import matrix_figuur
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, datum
 
-# Our own static CSS, scoped to this page: room for two matrices side by side. No visitor text.
+# Our own static CSS, scoped to this page: room for two matrices side by side, and text that reads
+# from across a meeting room at 1920x1080 (nothing at Streamlit's 14-16 px). No visitor text.
 _CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { max-width: 1500px !important; }
+[data-testid="stMainBlockContainer"] { max-width: 1600px !important; }
+[data-testid="stMain"] .stMarkdown p, [data-testid="stMain"] .stMarkdown li,
+[data-testid="stMain"] [data-testid="stWidgetLabel"] p,
+[data-testid="stMain"] .stSelectbox input, [role="listbox"] [role="option"],
+[data-testid="stMain"] .stButton button p, [data-testid="stMain"] [data-testid="stDownloadButton"] button p,
+[data-testid="stMain"] [data-testid="stExpander"] summary p,
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p,
+[data-testid="stMain"] [data-testid="stCode"] code { font-size: 1.25rem !important; line-height: 1.5; }
+[data-testid="stMain"] .stMarkdown code { font-size: 1.15rem !important; }
+[data-testid="stMain"] h1 { font-size: 2.6rem !important; }
+[data-testid="stMain"] h2 { font-size: 2rem !important; }
+[data-testid="stMain"] h3 { font-size: 1.6rem !important; }
 [class*="st-key-wat-als-label"] { background: #FFF4CE; border-left: 8px solid #8A6100;
-  padding: 0.7rem 1rem 0.9rem 1rem; }
-[class*="st-key-wat-als-label"] p { font-size: 1.15rem !important; margin: 0; }
+  padding: 0.6rem 1rem 0.7rem 1rem; }
+/* Side by side only where two matrices fit (a 1920 px projector); narrower, the scenario goes below. */
+@media (max-width: 1799px) {
+  [class*="st-key-wat-als-paar-"] [data-testid="stHorizontalBlock"] { flex-direction: column; }
+  [class*="st-key-wat-als-paar-"] [data-testid="stColumn"] { width: 100% !important; flex: 1 1 100% !important; }
+}
+/* Plotly keeps the width it had on screen (up to 1000 px here); paper is about 680 px wide. */
+@media print { .stPlotlyChart { zoom: 0.66; } }
+[class*="st-key-wat-als-verschil-"] { border-bottom: 1px solid #BBBBBB; padding-bottom: 0.4rem; }
 </style>
 """
 SLEUTEL = "wat_als_wijzigingen"
-_VELD = {"toegang": "antwoord", "voorwaarden": "voorwaarden", "basis": "basis (staat het in het besluit?)"}
 LABEL = "Scenario — geen vastgesteld beleid"
 
 beleid = load_policy()
@@ -40,134 +72,162 @@ def _zet(wijzigingen: dict[Cel, Toegang]) -> None:
     st.session_state[SLEUTEL] = dict(wijzigingen)
 
 
-def _label(plek: str) -> None:
-    with st.container(key=f"wat-als-label-{plek}"):
-        st.markdown(f"**{LABEL}.** Dit is een oefening. Het besluit van de ALV blijft zoals het is.")
-
-
 def _verwijder(cel: Cel) -> None:
     _zet({k: v for k, v in _wijzigingen().items() if k != cel})
 
 
-def _beschrijf(cel: Cel) -> str:
-    inschrijving = "wel" if cel.ingeschreven_in_mbo else "niet"
-    return (
-        f"{beleid.label('doelgroep', cel.doelgroep)}, {inschrijving} ingeschreven in het mbo, "
-        f"{beleid.label('niveau', cel.niveau)}, {beleid.label('vorm', cel.vorm).lower()}"
-    )
+def _naar_url() -> None:
+    """Keep the URL in step with the scenario (once, at the end of a run): reload and share keep it."""
+    waarde = wijzigingen_als_url(_wijzigingen())
+    params = {URL_SLEUTEL: waarde} if waarde else {}
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def _voeg_toe() -> None:
+    """Add the chosen cell's new answer before the page is drawn, so the difference on top is current."""
+    s = st.session_state
+    cel = Cel(s["wat_als_doelgroep"], s["wat_als_niveau"], s["wat_als_vorm"], s["wat_als_ingeschreven"])
+    bijgewerkt = _wijzigingen()
+    if s["wat_als_toegang"] == beleid.decide(*cel).toegang:
+        bijgewerkt.pop(cel, None)
+        s["wat_als_zelfde"] = True
+    else:
+        bijgewerkt[cel] = s["wat_als_toegang"]
+    _zet(bijgewerkt)
 
 
 def _antwoord(toegang: Toegang) -> str:
     return f"{TOEGANG_SYMBOOL[toegang]} {TOEGANG_LABEL[toegang]}"
 
 
-st.title("Wat als: een scenario")
-_label("boven")
-st.markdown(
-    "Kies een cel van de tabel en geef een ander antwoord. U ziet het scenario naast het besluit. "
-    "Elke wijziging is gemarkeerd met ◆ en een kader. Uw wijzigingen blijven alleen in dit venster."
-)
+# First run of this page in a session: start from the URL (a shared link). What is not exactly ours is
+# left out and never shown back; only changes that differ from the decision count.
+if SLEUTEL not in st.session_state:
+    gelezen, genegeerd = lees_wijzigingen_url(st.query_params.get(URL_SLEUTEL, ""))
+    _zet({c: t for c, t in gelezen.items() if beleid.decide(*c).toegang != t})
+    st.session_state["wat_als_genegeerd"] = genegeerd
 
-st.subheader("Een cel wijzigen")
-k1, k2, k3, k4, k5 = st.columns(5)
-doelgroep = k1.selectbox(
-    "Groep", list(Doelgroep), format_func=lambda d: beleid.label("doelgroep", d), key="wat_als_doelgroep"
-)
-ingeschreven = k2.selectbox(
-    "Ingeschreven in het mbo",
-    [False, True],
-    format_func=lambda i: beleid.label("ingeschreven_in_mbo", i),
-    key="wat_als_ingeschreven",
-)
-niveau = k3.selectbox("Product", list(Niveau), format_func=lambda n: beleid.label("niveau", n), key="wat_als_niveau")
-vorm = k4.selectbox("Soort toets", list(Vorm), format_func=lambda v: beleid.label("vorm", v), key="wat_als_vorm")
-nieuw = k5.selectbox("Nieuw antwoord", list(Toegang), format_func=_antwoord, key="wat_als_toegang")
-cel = Cel(doelgroep, niveau, vorm, ingeschreven)
-huidig = beleid.decide(*cel).toegang if bestaat(cel) else None
-if huidig is None:
-    st.info("Deze combinatie bestaat niet: eigen studenten van een mbo-instelling staan altijd ingeschreven.")
-else:
-    st.markdown(f"In het besluit: **{_antwoord(huidig)}**")
-if huidig is not None and st.button("Wijziging toevoegen", type="primary", key="wat_als_toevoegen"):
-    wijzigingen = _wijzigingen()
-    if nieuw == huidig:
-        wijzigingen.pop(cel, None)
-        st.info("Dit antwoord is hetzelfde als in het besluit. Er is niets gewijzigd.")
-    else:
-        wijzigingen[cel] = nieuw
-    _zet(wijzigingen)
+st.title("Wat als: een scenario", anchor=False)
+with st.container(key="wat-als-label-boven"):
+    st.markdown(f"**{LABEL}.** Dit is een oefening. Het besluit van de ALV blijft zoals het is.")
+if st.session_state.pop("wat_als_genegeerd", False):
+    st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
 
 wijzigingen = _wijzigingen()
 scenario = scenario_beleid(beleid, wijzigingen)
 verschillen = vergelijk(beleid, scenario)
-aantal = len(verschillen)
+aantal = len(wijzigingen)
 
-st.subheader(f"{aantal} {'verschil' if aantal == 1 else 'verschillen'} met het besluit")
+# --- 1. what is different, first ---------------------------------------------------------------------
+st.header(
+    f"Wat is anders: {aantal} {'cel' if aantal == 1 else 'cellen'}" if aantal else "Wat is anders: nog niets",
+    anchor=False,
+)
 if wijzigingen:
-    for i, (c, t) in enumerate(wijzigingen.items()):
-        regel, knop = st.columns([6, 1], vertical_alignment="center")
-        regel.markdown(f"◆ {_beschrijf(c)}: {_antwoord(beleid.decide(*c).toegang)} → **{_antwoord(t)}**")
-        knop.button("Verwijder", key=f"wat_als_verwijder_{i}", on_click=_verwijder, args=(c,))
+    kop1, kop2, kop3, _ = st.columns([5, 2, 2, 1.2])
+    kop1.markdown("**Groep, inschrijving, product**")
+    kop2.markdown(f"**Besluit {datum(beleid.besluit.datum)}**")
+    kop3.markdown("**Scenario**")
+    for i, v in enumerate(verschillen):
+        with st.container(key=f"wat-als-verschil-{i}"):
+            cel_k, oud_k, nieuw_k, knop_k = st.columns([5, 2, 2, 1.2], vertical_alignment="center")
+            cel_k.markdown(f"◆ {cel_in_woorden(beleid, v.cel)}")
+            oud_k.markdown(_antwoord(v.oud.toegang))
+            nieuw_k.markdown(f"**{_antwoord(v.nieuw.toegang)}**")
+            knop_k.button("Verwijder", key=f"wat_als_verwijder_{i}", on_click=_verwijder, args=(v.cel,))
     st.button("Alles terugzetten", key="wat_als_reset", on_click=_zet, args=({},))
+    with st.container(key="geen-print-deel"):
+        st.markdown(
+            "Uw scenario staat in de link in de adresbalk. Bewaar of deel die link: wie hem opent, "
+            "ziet hetzelfde scenario."
+        )
+    with st.container(key="alleen-print-link"):
+        # On paper the address bar is gone: print the link itself (our own encoding, as plain text).
+        st.markdown("Dit scenario staat in deze link:")
+        st.text(f"{(st.context.url or '').split('?')[0]}?{URL_SLEUTEL}={wijzigingen_als_url(wijzigingen)}")
 else:
-    st.markdown("Nog geen wijzigingen. Het scenario is gelijk aan het besluit.")
+    st.markdown("Het scenario is nu gelijk aan het besluit. Hieronder geeft u een cel een ander antwoord.")
 
+# --- 2. change a cell --------------------------------------------------------------------------------
+# Choosing and adding only works on a screen: left off paper.
+with st.container(key="geen-print-wijzigen"):
+    st.header("Een cel wijzigen", anchor=False)
+    st.markdown("Kies de groep, de inschrijving, het product en de soort toets. Kies dan het nieuwe antwoord.")
+    k1, k2, k3, k4, k5 = st.columns(5, vertical_alignment="bottom")
+    doelgroep = k1.selectbox(
+        "Groep", list(Doelgroep), format_func=lambda d: beleid.label("doelgroep", d), key="wat_als_doelgroep"
+    )
+    ingeschreven = k2.selectbox(
+        "Ingeschreven in het mbo",
+        # An mbo-instelling's own students are always enrolled: only the combinations that exist.
+        [i for i in (False, True) if bestaat(Cel(doelgroep, Niveau.entree, Vorm.formatief, i))],
+        format_func=lambda i: beleid.label("ingeschreven_in_mbo", i),
+        key="wat_als_ingeschreven",
+    )
+    niveau = k3.selectbox(
+        "Product", list(Niveau), format_func=lambda n: beleid.label("niveau", n), key="wat_als_niveau"
+    )
+    vorm = k4.selectbox("Soort toets", list(Vorm), format_func=lambda v: beleid.label("vorm", v), key="wat_als_vorm")
+    k5.selectbox("Nieuw antwoord", list(Toegang), format_func=_antwoord, key="wat_als_toegang")
+    st.markdown(f"In het besluit: **{_antwoord(beleid.decide(doelgroep, niveau, vorm, ingeschreven).toegang)}**")
+    st.button("Wijziging toevoegen", type="primary", key="wat_als_toevoegen", on_click=_voeg_toe)
+    if st.session_state.pop("wat_als_zelfde", False):
+        st.info("Dit antwoord is hetzelfde als in het besluit. Er is niets gewijzigd.")
+
+# --- 3. both matrices side by side -------------------------------------------------------------------
+st.header("Alle antwoorden: besluit en scenario", anchor=False)
+st.markdown("◆ met een dik kader: dit antwoord is anders dan in het besluit. ✓ Ja · ✗ Nee · ? Buiten het besluit.")
 gemarkeerd = {v.cel for v in verschillen}
-titel_besluit = f"Vastgesteld besluit ({beleid.besluit.orgaan_kort} van {datum(beleid.besluit.datum)})"
-for ingeschreven_in_mbo in (False, True):
+titel_besluit = f"Besluit ({beleid.besluit.orgaan_kort} van {datum(beleid.besluit.datum)})"
+# The view with a change comes first (not enrolled first when both or neither have one).
+for ingeschreven_in_mbo in sorted((False, True), key=lambda i: not any(c.ingeschreven_in_mbo == i for c in gemarkeerd)):
     kop = "Kandidaat wel ingeschreven in het mbo" if ingeschreven_in_mbo else "Kandidaat niet ingeschreven in het mbo"
-    st.subheader(kop)
-    # One above the other, row for row: two 5 x 8 tables side by side do not fit next to the menu.
-    for bron, titel in ((beleid, titel_besluit), (scenario, LABEL)):
-        st.markdown(f"**{titel}**")
-        st.plotly_chart(
+    st.subheader(kop, anchor=False)
+    links, rechts = st.container(key=f"wat-als-paar-{int(ingeschreven_in_mbo)}").columns(2, gap="large")
+    for kolom, bron, titel in ((links, beleid, titel_besluit), (rechts, scenario, LABEL)):
+        # Title and matrix on one sheet of paper (the print CSS keeps `samen-houden` whole).
+        blok = kolom.container(key=f"samen-houden-{int(ingeschreven_in_mbo)}-{'s' if bron is scenario else 'b'}")
+        blok.markdown(f"**{titel}**")
+        blok.plotly_chart(
             matrix_figuur(
                 bron,
-                doelgroepen=tuple(
-                    d for d in Doelgroep if bestaat(Cel(d, Niveau.entree, Vorm.formatief, ingeschreven_in_mbo))
-                ),
+                doelgroepen=tuple(dict.fromkeys(b.cel.doelgroep for b in beleid.matrix(ingeschreven_in_mbo))),
                 ingeschreven_in_mbo=ingeschreven_in_mbo,
                 gemarkeerd=gemarkeerd,
-                lettergrootte=15,
+                lettergrootte=19,  # the most that fits two matrices side by side at 1920 px next to the menu
                 kort=True,
             ),
             config={"displayModeBar": False, "staticPlot": True},
             theme=None,
-            alt=f"{titel}: {kop.lower()}. {aantal} gemarkeerde cellen.",
+            alt=f"{titel}: {kop.lower()}. {len(gemarkeerd)} gemarkeerde cellen.",
             key=f"wat_als_fig_{int(ingeschreven_in_mbo)}_{'s' if bron is scenario else 'b'}",
         )
-st.caption("✓ Ja · ✗ Nee · ? Buiten = valt buiten dit besluit · ◆ met kader = anders dan in het besluit")
 
-if verschillen:
-    st.subheader("Wat is anders")
-    st.table(
-        [
-            {
-                "Cel": _beschrijf(v.cel),
-                "Besluit": _antwoord(v.oud.toegang),
-                "Scenario": _antwoord(v.nieuw.toegang),
-                "Verschilt in": ", ".join(_VELD[veld] for veld in v.velden),
-            }
-            for v in verschillen
-        ]
+# --- 4. the technical part, for whoever maintains the policy files -----------------------------------
+with st.container(key="geen-print-beheer"), st.expander("Voor beheerders: het scenario als beleidsbestand"):
+    bestand = maak_scenario(beleid, wijzigingen)
+    st.download_button(
+        "Download het scenario (YAML)",
+        data=scenario_yaml(beleid, wijzigingen, dt.datetime.now(dt.UTC)),
+        file_name="scenario.yaml",
+        mime="application/x-yaml",
+        disabled=not wijzigingen,
+        key="wat_als_download",
+        on_click="ignore",
     )
+    st.markdown(
+        "Het bestand heeft hetzelfde formaat als het besluit. Bovenaan staat in gewone woorden wat anders is. "
+        "Veelgestelde vragen die het scenario tegenspreekt, zijn weggelaten of gemarkeerd. Controleer het met "
+        "`python -m policy --pad scenario.yaml check`."
+    )
+    zonder_bron = regels_zonder_bron(bestand)
+    if zonder_bron:
+        st.markdown(
+            "Deze regels hebben nog geen bron in de besluittekst:\n" + "\n".join(f"- `{r}`" for r in zonder_bron)
+        )
 
-st.subheader("Scenario bewaren")
-bestand = maak_scenario(beleid, wijzigingen)
-zonder_bron = regels_zonder_bron(bestand)
-st.download_button(
-    "Download het scenario (YAML)",
-    data=als_yaml(bestand),
-    file_name="scenario.yaml",
-    mime="application/x-yaml",
-    disabled=not wijzigingen,
-    key="wat_als_download",
-)
-st.markdown(
-    "Het bestand heeft hetzelfde formaat als het besluit. Controleer het met "
-    "`python -m policy --pad scenario.yaml check`."
-)
-if zonder_bron:
-    st.markdown("Deze regels hebben nog geen bron in de besluittekst:\n" + "\n".join(f"- `{r}`" for r in zonder_bron))
-_label("onder")
+with st.container(key="wat-als-label-onder"):
+    st.markdown(f"**{LABEL}.** Dit is een oefening. Het besluit van de ALV blijft zoals het is.")
+_naar_url()
 versie_en_disclaimer(beleid)

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm, laad_met_waarschuwingen, load_policy
 from policy.domain import alle_cellen
 from policy.scenario import (
+    LET_OP,
+    URL_SLEUTEL,
     als_yaml,
+    faq_aanpassing,
+    lees_wijzigingen_url,
     maak_scenario,
     regels_zonder_bron,
     scenario_beleid,
     scenario_regel_id,
+    scenario_yaml,
     vergelijk,
+    wijzigingen_als_url,
 )
 from tests.conftest import open_pagina
 
@@ -30,9 +38,14 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "policy", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
+GEMAAKT = dt.datetime(2026, 11, 29, 10, 40, tzinfo=dt.UTC)
+VMBO_2_SUMMATIEF = Cel(Doelgroep.vmbo, Niveau.n2, Vorm.summatief, False)
+
+
 def _schrijf(tmp_path: Path, beleid: Beleid, wijzigingen: dict[Cel, Toegang]) -> Path:
+    """The file exactly as the page offers it for download."""
     pad = tmp_path / "scenario.yaml"
-    pad.write_text(als_yaml(maak_scenario(beleid, wijzigingen)), encoding="utf-8")
+    pad.write_text(scenario_yaml(beleid, wijzigingen, GEMAAKT), encoding="utf-8")
     return pad
 
 
@@ -116,9 +129,101 @@ def test_scenario_file_round_trips(beleid: Beleid, tmp_path: Path) -> None:
 
 def test_scenario_file_says_it_is_a_scenario(beleid: Beleid) -> None:
     tekst = als_yaml(maak_scenario(beleid, {ISK_ENTREE_SUMMATIEF: Toegang.ja}))
-    assert "geen vastgesteld beleid" in tekst.split("besluit:")[0]
-    assert scenario_regel_id(ISK_ENTREE_SUMMATIEF) in tekst.split("besluit:")[0]
     assert "status: scenario" in tekst
+
+
+def _yaml_kop(tekst: str) -> str:
+    """The leading comment block of a YAML text."""
+    regels = tekst.splitlines()
+    eerste_data = next(i for i, r in enumerate(regels) if not r.startswith("#"))
+    return "\n".join(regels[:eerste_data])
+
+
+def test_download_head_says_what_when_and_where_in_words(beleid: Beleid) -> None:
+    tekst = scenario_yaml(beleid, {ISK_ENTREE_SUMMATIEF: Toegang.ja, VMBO_2_SUMMATIEF: Toegang.ja}, GEMAAKT)
+    kop = _yaml_kop(tekst)
+    assert "GEEN VASTGESTELD BELEID" in kop
+    assert "2026-11-29 10:40" in kop
+    assert "Wat is anders (2 cellen)" in kop
+    assert "ISK, niet ingeschreven in het mbo, Entree, summatief" in kop
+    assert "in het besluit: nee; in dit scenario: ja" in kop
+    # The line number the head names is where that rule really starts, and it is near the top.
+    regels = tekst.splitlines()
+    for cel in (ISK_ENTREE_SUMMATIEF, VMBO_2_SUMMATIEF):
+        regel_id = scenario_regel_id(cel)
+        nummer = int(kop.split(f"regel '{regel_id}' (regel ")[1].split(" ")[0])
+        assert regels[nummer - 1].strip() == f"- id: {regel_id}"
+        assert nummer < 100, nummer
+
+
+def test_download_drops_faq_answers_the_change_contradicts_and_marks_the_group(beleid: Beleid) -> None:
+    # vmbo-school-examens answers "Nee" for all vmbo products: one vmbo cell set to "ja" contradicts it.
+    cel = Cel(Doelgroep.vmbo, Niveau.entree, Vorm.formatief, False)
+    aanpassing = faq_aanpassing(beleid, {cel: Toegang.ja})
+    assert "vmbo-school-examens" in {v.id for v in aanpassing.weggelaten}
+    bestand = maak_scenario(beleid, {cel: Toegang.ja})
+    ids = {v.id: v for v in bestand.faq.vragen}
+    assert "vmbo-school-examens" not in ids
+    # Every remaining entry about vmbo only (not a general one for all groups) carries the warning.
+    for v in beleid.bestand.faq.vragen:
+        if v.id in ids and set(v.doelgroepen) == {Doelgroep.vmbo}:
+            assert ids[v.id].antwoord.startswith(LET_OP), v.id
+    # Entries about other groups, and general ones, are untouched.
+    for v in beleid.bestand.faq.vragen:
+        if Doelgroep.vmbo not in v.doelgroepen or set(v.doelgroepen) == set(Doelgroep):
+            assert ids[v.id] == v, v.id
+    # The head names what was dropped and marked.
+    kop = _yaml_kop(scenario_yaml(beleid, {cel: Toegang.ja}, GEMAAKT))
+    assert "vmbo-school-examens" in kop and "waarom-geen-vmbo" in kop
+
+
+def test_no_faq_changes_for_a_change_of_an_unlinked_rule(beleid: Beleid) -> None:
+    # "Een andere groep" has no FAQ entry with a cell: nothing is dropped, only its own entry is marked.
+    cel = Cel(Doelgroep.anders, Niveau.entree, Vorm.formatief, False)
+    aanpassing = faq_aanpassing(beleid, {cel: Toegang.ja})
+    assert aanpassing.weggelaten == ()
+    assert {v.id for v in aanpassing.gemarkeerd} == {
+        v.id for v in beleid.bestand.faq.vragen if set(v.doelgroepen) == {Doelgroep.anders}
+    }
+
+
+# --- the scenario in the URL ------------------------------------------------------------------------------
+
+
+def test_url_round_trips_every_cell_and_answer(beleid: Beleid) -> None:
+    wijzigingen = {c: list(Toegang)[i % len(Toegang)] for i, c in enumerate(alle_cellen())}
+    waarde = wijzigingen_als_url(wijzigingen)
+    assert lees_wijzigingen_url(waarde) == (wijzigingen, False)
+    assert URL_SLEUTEL == "scenario"
+
+
+def test_url_example_is_readable() -> None:
+    assert wijzigingen_als_url({ISK_ENTREE_SUMMATIEF: Toegang.ja}) == "isk-entree-summatief-niet:ja"
+    assert lees_wijzigingen_url("") == ({}, False)
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [
+        "isk-entree-summatief-niet:misschien",
+        "isk-entree-summatief:ja",
+        "isk-5-summatief-niet:ja",
+        "ISK-entree-summatief-niet:ja ",
+        "<script>alert(1)</script>",
+        "isk-entree-summatief-niet:ja,isk-entree-summatief-niet:nee",  # one cell twice: which one is meant?
+        "isk-entree-summatief-niet:ja," + "x" * 5000,
+        "isk-entree-summatief-niet:ja\n",
+        "isk-entree-summatief-niet:ja\nvmbo-2-formatief-niet:ja",
+    ],
+)
+def test_url_strictly_refuses_what_is_not_ours(waarde: str) -> None:
+    wijzigingen, genegeerd = lees_wijzigingen_url(waarde)
+    assert genegeerd
+    assert wijzigingen == {}
+
+
+def test_url_keeps_the_good_items_next_to_a_bad_one() -> None:
+    assert lees_wijzigingen_url("isk-entree-summatief-niet:ja,onzin") == ({ISK_ENTREE_SUMMATIEF: Toegang.ja}, True)
 
 
 def test_the_shipped_policy_has_no_rule_without_source(beleid: Beleid) -> None:
@@ -151,8 +256,8 @@ def test_diff_cli_prints_cells_and_count(beleid: Beleid, tmp_path: Path) -> None
 # --- the page -------------------------------------------------------------------------------------
 
 
-def _pagina() -> AppTest:
-    at = open_pagina("wat_als")
+def _pagina(params: dict[str, str] | None = None) -> AppTest:
+    at = open_pagina("wat_als", params)
     assert not at.exception, at.exception
     return at
 
@@ -161,16 +266,32 @@ def _teksten(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown) + "\n".join(s.value for s in at.subheader)
 
 
+def _kop(at: AppTest) -> str:
+    """The heading above the difference: the first h2 of the page."""
+    return str(at.header[0].value)
+
+
 def test_page_is_labelled_as_scenario_and_starts_without_changes() -> None:
     at = _pagina()
     assert "Scenario — geen vastgesteld beleid" in _teksten(at)
-    assert "0 verschillen met het besluit" in [s.value for s in at.subheader]
+    assert _kop(at) == "Wat is anders: nog niets"
+    assert URL_SLEUTEL not in at.query_params
 
 
-def test_page_change_a_cell_shows_one_difference_and_leaves_policy_alone() -> None:
+def test_page_puts_the_difference_first() -> None:
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja"})
+    koppen = [h.value for h in at.header]
+    assert koppen[0] == "Wat is anders: 1 cel"
+    assert koppen.index("Wat is anders: 1 cel") < koppen.index("Een cel wijzigen")
+    # Cell, decision and scenario side by side in one row: the row's first cell names the cell in words.
+    assert "◆ ISK, niet ingeschreven in het mbo, Entree, summatief" in _teksten(at)
+
+
+def test_page_change_a_cell_shows_one_difference_puts_it_in_the_url_and_leaves_policy_alone() -> None:
     voor = [b.als_dict() for b in load_policy().matrix()]
     at = _pagina()
-    at.selectbox(key="wat_als_doelgroep").set_value(Doelgroep.isk)
+    at.selectbox(key="wat_als_doelgroep").set_value(Doelgroep.isk).run()
+    at.selectbox(key="wat_als_ingeschreven").set_value(False)
     at.selectbox(key="wat_als_niveau").set_value(Niveau.entree)
     at.selectbox(key="wat_als_vorm").set_value(Vorm.summatief)
     at.selectbox(key="wat_als_toegang").set_value(Toegang.ja)
@@ -178,12 +299,51 @@ def test_page_change_a_cell_shows_one_difference_and_leaves_policy_alone() -> No
     at.button(key="wat_als_toevoegen").click()
     at.run()
     assert not at.exception, at.exception
-    assert "1 verschil met het besluit" in [s.value for s in at.subheader]
+    assert _kop(at) == "Wat is anders: 1 cel"
     assert at.session_state["wat_als_wijzigingen"] == {ISK_ENTREE_SUMMATIEF: Toegang.ja}
+    assert at.query_params[URL_SLEUTEL] == "isk-entree-summatief-niet:ja"
     assert [b.als_dict() for b in load_policy().matrix()] == voor
     # A fresh session (another visitor) sees no scenario.
-    assert "0 verschillen met het besluit" in [s.value for s in _pagina().subheader]
-    # Reset.
+    assert _kop(_pagina()) == "Wat is anders: nog niets"
+    # Reset empties the URL too.
     at.button(key="wat_als_reset").click()
     at.run()
-    assert "0 verschillen met het besluit" in [s.value for s in at.subheader]
+    assert _kop(at) == "Wat is anders: nog niets"
+    assert URL_SLEUTEL not in at.query_params
+
+
+def test_page_reads_the_scenario_from_a_shared_link() -> None:
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja,vmbo-2-formatief-niet:ja"})
+    assert at.session_state["wat_als_wijzigingen"] == {
+        ISK_ENTREE_SUMMATIEF: Toegang.ja,
+        Cel(Doelgroep.vmbo, Niveau.n2, Vorm.formatief, False): Toegang.ja,
+    }
+    assert _kop(at) == "Wat is anders: 2 cellen"
+    assert not at.info
+
+
+def test_page_leaves_out_a_bad_link_without_echoing_it() -> None:
+    kwaad = "<img src=x onerror=alert(1)>"
+    at = _pagina({URL_SLEUTEL: f"isk-entree-summatief-niet:ja,{kwaad}"})
+    assert at.session_state["wat_als_wijzigingen"] == {ISK_ENTREE_SUMMATIEF: Toegang.ja}
+    assert [i.value for i in at.info] == ["Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen."]
+    assert "onerror" not in _teksten(at)
+    # The URL is rewritten from what was understood: the bad part is gone from it too.
+    assert at.query_params[URL_SLEUTEL] == "isk-entree-summatief-niet:ja"
+
+
+def test_page_ignores_a_link_change_equal_to_the_decision(beleid: Beleid) -> None:
+    cel = Cel(Doelgroep.isk, Niveau.entree, Vorm.formatief, False)
+    assert beleid.decide(*cel).toegang == Toegang.ja
+    at = _pagina({URL_SLEUTEL: "isk-entree-formatief-niet:ja"})
+    assert _kop(at) == "Wat is anders: nog niets"
+
+
+def test_page_tucks_commands_and_rule_ids_under_voor_beheerders() -> None:
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja"})
+    (expander,) = at.expander
+    assert expander.label.startswith("Voor beheerders")
+    binnen = "\n".join(m.value for m in expander.markdown)
+    assert "python -m policy" in binnen and scenario_regel_id(ISK_ENTREE_SUMMATIEF) in binnen
+    buiten = [m.value for m in at.markdown if m.value not in binnen]
+    assert not any("python -m policy" in t or "scenario-isk" in t for t in buiten)

@@ -6,12 +6,9 @@ the script from data attributes, so nothing a visitor typed can become code.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 import streamlit as st
-
-from views.teksten import datum
 
 # After "Volgende" Streamlit leaves focus on the page body. Move it to the new step's heading (the
 # first h2 of the page) and say where we are in a live region, so keyboard and screen-reader users
@@ -45,8 +42,6 @@ _DEEL_SCRIPT = """
   background: #1F5F8B; color: #FFFFFF; border: 2px solid #1F5F8B; border-radius: 6px; cursor: pointer; }}
 .deel-knop:focus-visible {{ outline: 3px solid #1A1A1A; outline-offset: 2px; }}
 .deel-status {{ font-weight: 600; }}
-.alleen-print {{ display: none; }}
-@media print {{ .alleen-print {{ display: block; }} .deel .geen-print {{ display: none; }} }}
 </style>
 <div class="deel">
   <p class="deel-link" id="deel-link">{url}</p>
@@ -57,7 +52,6 @@ _DEEL_SCRIPT = """
     <p class="deel-hulp">Wie de link opent, ziet dit antwoord. Printen of bewaren als PDF: kies Afdrukken in het
     menu van uw browser. Knoppen en menu worden dan weggelaten.</p>
   </div>
-  <p class="alleen-print">Afgedrukt op {vandaag}. Dit antwoord online: {url}</p>
 </div>
 <script>
 (function () {{
@@ -103,7 +97,7 @@ def focus_op_stap(melding: str) -> None:
 
 
 def deel_en_print(url: str) -> None:
-    """'Delen en printen': the answer's link as text, a copy button, print advice, and a print-only footer."""
+    """'Delen en printen': the answer's link as text, a copy button and print advice."""
     st.header("Delen en printen", anchor=False)
-    vandaag = datum(dt.date.today())
-    st.html(_DEEL_SCRIPT.format(url=html.escape(url), vandaag=html.escape(vandaag)), unsafe_allow_javascript=True)
+    # On paper the link stays (views/layout.py's print CSS hides `.geen-print`); the footer has the date.
+    st.html(_DEEL_SCRIPT.format(url=html.escape(url)), unsafe_allow_javascript=True)
