@@ -45,22 +45,23 @@ if stand.vraag is not None:
             naar(stand.query())
     elif (vorige := stand.vorige) is not None and st.button("← Vorige vraag", type="tertiary"):
         naar(vorige)
-    st.header(vraag.tekst, anchor=False)
-    waarden = [o.waarde for o in vraag.opties]
-    huidig = stand.antwoorden.get(stand.vraag)
-    with st.form(f"vraag-{stand.vraag}", border=False):
-        keuze = st.radio(
-            vraag.tekst,
-            waarden,
-            index=waarden.index(huidig) if huidig in waarden else None,
-            format_func=lambda w: next(o.label for o in vraag.opties if o.waarde == w),
-            captions=[o.uitleg or "" for o in vraag.opties],
-            key=f"keuze-{stand.vraag}",
-            label_visibility="collapsed",
-        )
-        if vraag.hulp:
-            st.caption(vraag.hulp)
-        volgende = st.form_submit_button("Volgende", type="primary")
+    with st.container(key="vraag"):
+        st.header(vraag.tekst, anchor=False)
+        waarden = [o.waarde for o in vraag.opties]
+        huidig = stand.antwoorden.get(stand.vraag)
+        with st.form(f"vraag-{stand.vraag}", border=False):
+            keuze = st.radio(
+                vraag.tekst,
+                waarden,
+                index=waarden.index(huidig) if huidig in waarden else None,
+                format_func=lambda w: next(o.label for o in vraag.opties if o.waarde == w),
+                captions=[o.uitleg or "" for o in vraag.opties],
+                key=f"keuze-{stand.vraag}",
+                label_visibility="collapsed",
+            )
+            if vraag.hulp:
+                st.caption(vraag.hulp)
+            volgende = st.form_submit_button("Volgende", type="primary")
     if volgende:
         if keuze is None:
             st.error("Kies eerst een antwoord.")
@@ -71,7 +72,8 @@ if stand.vraag is not None:
 
 elif stand.beslissing is not None:
     # The outcome first (GOV.UK style); the answers it rests on, with change buttons, below it.
-    toon_beslissing(beleid, stand.beslissing, stand.cellen)
+    with st.container(key="antwoord"):
+        toon_beslissing(beleid, stand.beslissing, stand.cellen)
     st.divider()
     toon_antwoorden()
     st.divider()

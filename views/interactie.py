@@ -10,9 +10,9 @@ import html
 
 import streamlit as st
 
-# After "Volgende" Streamlit leaves focus on the page body. Move it to the new step's heading (the
-# first h2 of the page) and say where we are in a live region, so keyboard and screen-reader users
-# land on the question (WCAG 2.4.3). The heading renders a moment later: try for up to 3 seconds.
+# After "Volgende" Streamlit leaves focus on the page body. Move it to the new step's heading (the question
+# or the answer, see pages/keuzehulp.py) and say where we are in a live region, so keyboard and screen-reader
+# users land on the question (WCAG 2.4.3). The heading renders a moment later: try for up to 3 seconds.
 _FOCUS_SCRIPT = """
 <style>.sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}</style>
 <div class="sr-only" role="status" aria-live="polite" data-melding="{melding}"></div>
@@ -20,7 +20,7 @@ _FOCUS_SCRIPT = """
 (function () {{
   var pogingen = 0;
   function probeer() {{
-    var kop = document.querySelector('[data-testid="stMainBlockContainer"] h2');
+    var kop = document.querySelector('.st-key-vraag h2, .st-key-antwoord h2');
     if (!kop) {{ if (pogingen++ < 60) {{ setTimeout(probeer, 50); }} return; }}
     kop.setAttribute('tabindex', '-1');
     kop.focus({{preventScroll: false}});

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from policy import Beleid, Doelgroep, Niveau, Toegang, Vorm
+from policy import Beleid, Toegang
 from tests.e2e.conftest import ARTIFACTS
+from views import wizard
 from views.teksten import TOEGANG_LABEL
 
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -85,8 +86,16 @@ def optie(page: Any, label: str) -> Any:
     )
 
 
+VRAAG = ".st-key-vraag h2"  # the question shown: the page's heading, where focus goes after Volgende
+ANTWOORD = ".st-key-antwoord h2"  # the answer's heading
+
+
 def vraagtekst(page: Any) -> str:
-    return str(page.locator('[data-testid="stRadio"] [data-testid="stWidgetLabel"]').inner_text()).strip()
+    return str(page.locator(VRAAG).inner_text()).strip()
+
+
+def antwoord_kop(page: Any) -> str:
+    return str(page.locator(ANTWOORD).inner_text()).strip()
 
 
 def beantwoord(page: Any, beleid: Beleid, vraag_id: str, waarde: str) -> None:
@@ -105,7 +114,7 @@ def wacht_na_stap(page: Any, oude_vraag: str) -> None:
         """(oud) => {
             const a = document.querySelector('[data-testid="stApp"]');
             if (!a || a.getAttribute('data-test-script-state') !== 'notRunning') return false;
-            const l = document.querySelector('[data-testid="stRadio"] [data-testid="stWidgetLabel"]');
+            const l = document.querySelector('.st-key-vraag h2');
             return !l || l.innerText.trim() !== oud;
         }""",
         arg=oude_vraag,
@@ -116,7 +125,7 @@ def wacht_na_stap(page: Any, oude_vraag: str) -> None:
 
 @dataclass(frozen=True)
 class Pad:
-    """One route through the keuzehulp and the answer `policy` gives for it."""
+    """One route through the keuzehulp (from `views.wizard`) and the answer `policy` gives for it."""
 
     stappen: tuple[tuple[str, str], ...]
     toegang: Toegang
@@ -129,73 +138,15 @@ class Pad:
     def kop(self) -> str:
         return TOEGANG_LABEL[self.toegang]
 
-
-def verwachte_toegang(beleid: Beleid, antwoorden: dict[str, str]) -> Toegang | None:
-    """From `policy` alone: the answer for every cell the answers leave open, if they all agree."""
-    rol = antwoorden.get("rol")
-    doelgroep = antwoorden.get("doelgroep")
-    for o in beleid.vraag("rol").opties:
-        if o.waarde == rol and o.doelgroep is not None:
-            doelgroep = o.doelgroep.value
-    groepen = [doelgroep] if doelgroep else [d.value for d in Doelgroep]
-    inschr = [antwoorden["ingeschreven_in_mbo"] == "ja"] if "ingeschreven_in_mbo" in antwoorden else [False, True]
-    niveaus = [antwoorden["niveau"]] if "niveau" in antwoorden else [n.value for n in Niveau]
-    vormen = [antwoorden["vorm"]] if "vorm" in antwoorden else [v.value for v in Vorm]
-    uitkomsten = {beleid.decide(d, n, v, i).toegang for d in groepen for i in inschr for n in niveaus for v in vormen}
-    regels = {beleid.decide(d, n, v, i).regel.id for d in groepen for i in inschr for n in niveaus for v in vormen}
-    return uitkomsten.pop() if len(regels) == 1 else None
-
-
-VOLGORDE = ("rol", "doelgroep", "ingeschreven_in_mbo", "niveau", "vorm")
+    @property
+    def query(self) -> dict[str, str]:
+        return {wizard.URL_SLEUTEL[v]: w for v, w in self.stappen}
 
 
 def alle_paden(beleid: Beleid) -> list[Pad]:
-    """Every route, asking in the fixed order and skipping a question once `policy` says the answer is fixed.
-
-    A question is skipped when its answer cannot change the rule (`verwachte_toegang` finds one rule);
-    `doelgroep` is only asked of an mbo-instelling (the rol names the group for everyone else).
-    """
-    paden: list[Pad] = []
-
-    def verder(antwoorden: dict[str, str]) -> None:
-        toegang = verwachte_toegang(beleid, antwoorden) if "rol" in antwoorden else None
-        if toegang is not None:
-            paden.append(Pad(tuple(antwoorden.items()), toegang))
-            return
-        vraag_id = _volgende(beleid, antwoorden)
-        for o in beleid.vraag(vraag_id).opties:
-            verder({**antwoorden, vraag_id: o.waarde})
-
-    verder({})
-    return paden
-
-
-def _volgende(beleid: Beleid, antwoorden: dict[str, str]) -> str:
-    rol_groep = next((o.doelgroep for o in beleid.vraag("rol").opties if o.waarde == antwoorden.get("rol")), None)
-    for vraag_id in VOLGORDE:
-        if vraag_id in antwoorden or (vraag_id == "doelgroep" and rol_groep is not None):
-            continue
-        if vraag_id in ("rol", "doelgroep"):
-            return vraag_id
-        # Ask it only if some answer to it splits the open cells into different rules.
-        uitkomsten = set()
-        for o in beleid.vraag(vraag_id).opties:
-            uitkomsten.add(_regels(beleid, {**antwoorden, vraag_id: o.waarde}))
-        if len(uitkomsten) > 1:
-            return vraag_id
-    raise AssertionError(f"geen vraag meer maar ook geen antwoord bij {antwoorden}")
-
-
-def _regels(beleid: Beleid, antwoorden: dict[str, str]) -> frozenset[str]:
-    rol_groep = next((o.doelgroep for o in beleid.vraag("rol").opties if o.waarde == antwoorden.get("rol")), None)
-    groepen = (
-        [rol_groep.value]
-        if rol_groep
-        else ([antwoorden["doelgroep"]] if "doelgroep" in antwoorden else list(Doelgroep))
-    )
-    inschr = [antwoorden["ingeschreven_in_mbo"] == "ja"] if "ingeschreven_in_mbo" in antwoorden else [False, True]
-    niveaus = [antwoorden["niveau"]] if "niveau" in antwoorden else list(Niveau)
-    vormen = [antwoorden["vorm"]] if "vorm" in antwoorden else list(Vorm)
-    return frozenset(
-        beleid.decide(d, n, v, i).regel.id for d in groepen for i in inschr for n in niveaus for v in vormen
-    )
+    """Every route the keuzehulp can take (tests/test_routes.py specifies them against `policy`)."""
+    return [
+        Pad(stand.route, stand.beslissing.toegang)
+        for stand in wizard.alle_uitkomsten(beleid)
+        if stand.beslissing is not None
+    ]

@@ -1,4 +1,6 @@
-"""The keuzehulp in a real browser: every route clicked to its answer, change links, deep links on a fresh server."""
+"""The keuzehulp in a real browser: what only a browser shows. Routes and answers are specified in
+tests/routes.yaml and tests/test_routes.py; here: clicking through, focus, every answer page as rendered,
+change buttons, the copy button, deep links as the first request of a fresh server."""
 
 from __future__ import annotations
 
@@ -15,24 +17,23 @@ from tests.e2e.hulp import (
     LEGACY_TITELS,
     Pad,
     alle_paden,
+    antwoord_kop,
     beantwoord,
     hoofdtekst,
     nav_titels,
     open_pagina,
     optie,
-    verwachte_toegang,
     wacht_klaar,
     wacht_na_stap,
     xss_sporen,
 )
-from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views import wizard
+from views.uitleg import uitleg
 
 try:
     PADEN = alle_paden(load_policy())
 except Exception:  # the policy is broken: tests/test_validatie.py and `policy check` say why
     PADEN = []
-
-URL_SLEUTEL = {"ingeschreven_in_mbo": "ingeschreven"}
 
 
 def nav_titels_uit_app() -> list[str]:
@@ -40,30 +41,47 @@ def nav_titels_uit_app() -> list[str]:
     return re.findall(r'st\.Page\(.*title="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
 
 
-def antwoord_kop(page: Any) -> str:
-    return str(page.locator('[data-testid="stHeading"]:has(#antwoord)').inner_text()).strip()
+def _plat(tekst: str) -> str:
+    return " ".join(tekst.split())
 
 
 def test_paden_bestaan() -> None:
-    assert PADEN, "geen routes gevonden: laadt het beleid? (`python -m policy check`)"
-    assert {p.toegang for p in PADEN} == {t for t in TOEGANG_LABEL}, "elke soort antwoord hoort bereikbaar te zijn"
+    assert len(PADEN) > 10, "geen routes gevonden: laadt het beleid? (`python -m policy check`)"
+
+
+def test_een_route_met_de_muis_en_de_focus_op_elke_nieuwe_vraag(pagina: Any, server: Server, beleid: Beleid) -> None:
+    langste: Pad = max(PADEN, key=lambda p: len(p.stappen))
+    open_pagina(pagina, f"{server.url}/keuzehulp")
+    for vraag_id, waarde in langste.stappen:
+        beantwoord(pagina, beleid, vraag_id, waarde)
+        # After Volgende the keyboard focus is on the new step's heading, not lost on the page body.
+        pagina.wait_for_function(
+            "() => { const a = document.activeElement; return a && a.tagName === 'H2'"
+            " && !!a.closest('.st-key-vraag, .st-key-antwoord'); }",
+            timeout=10_000,
+        )
+    assert antwoord_kop(pagina).endswith(langste.kop)
+    query = parse_qs(urlparse(pagina.url).query)
+    for vraag_id, waarde in langste.stappen:
+        assert query.get(wizard.URL_SLEUTEL[vraag_id]) == [waarde]
+    namen = [f"Wijzig: {beleid.vraag(v).kort.lower()}" for v, _ in langste.stappen]
+    assert [pagina.get_by_role("button", name=n, exact=True).count() for n in namen] == [1] * len(namen)
+    assert not xss_sporen(pagina)
 
 
 @pytest.mark.parametrize("pad", PADEN, ids=[p.naam for p in PADEN])
-def test_elke_route_met_de_muis_tot_het_antwoord(pagina: Any, server: Server, beleid: Beleid, pad: Pad) -> None:
-    open_pagina(pagina, f"{server.url}/keuzehulp")
-    for vraag_id, waarde in pad.stappen:
-        assert "antwoord" not in pagina.locator("h2, h3").evaluate_all("els => els.map(e => e.id)")
-        beantwoord(pagina, beleid, vraag_id, waarde)
-    kop = antwoord_kop(pagina)
-    assert kop == f"{TOEGANG_SYMBOOL[pad.toegang]} {TOEGANG_LABEL[pad.toegang]}"
-    # The URL now holds the answers: it is the shareable link.
-    query = parse_qs(urlparse(pagina.url).query)
-    for vraag_id, waarde in pad.stappen:
-        assert query.get(URL_SLEUTEL.get(vraag_id, vraag_id)) == [waarde]
-    # The summary lists every answer on the route with a change link.
-    assert pagina.get_by_role("button", name="Wijzig").count() == len(pad.stappen)
-    assert not xss_sporen(pagina)
+def test_elk_antwoord_zegt_wat_het_verandert(pagina: Any, server: Server, beleid: Beleid, pad: Pad) -> None:
+    """Every route's answer page, as rendered: the heading and every 'what would change' line from views.uitleg."""
+    open_pagina(pagina, f"{server.url}/keuzehulp?{urlencode(pad.query)}")
+    stand = wizard.stand(beleid, pad.query)
+    assert stand.beslissing is not None
+    u = uitleg(beleid, stand.beslissing, stand.cellen)
+    assert antwoord_kop(pagina) == u.kop
+    tekst = _plat(hoofdtekst(pagina))
+    for verandering in u.veranderingen:
+        assert _plat(verandering.tekst) in tekst, verandering.tekst
+    if u.niets_verandert:
+        assert _plat(u.niets_verandert) in tekst
 
 
 def test_wijzig_houdt_latere_antwoorden(pagina: Any, server: Server, beleid: Beleid) -> None:
@@ -75,37 +93,43 @@ def test_wijzig_houdt_latere_antwoorden(pagina: Any, server: Server, beleid: Bel
         "vorm": "summatief",
     }
     open_pagina(pagina, f"{server.url}/keuzehulp?{urlencode(start)}")
-    antwoorden = {
-        "rol": "mbo-instelling",
-        "doelgroep": "isk",
-        "ingeschreven_in_mbo": "nee",
-        "niveau": "entree",
-        "vorm": "summatief",
-    }
-    verwacht = verwachte_toegang(beleid, antwoorden)
-    assert verwacht is not None
-    assert antwoord_kop(pagina).endswith(TOEGANG_LABEL[verwacht])
+    eerst = antwoord_kop(pagina)
 
     def wijzig_groep(naar: str) -> None:
         groep = beleid.vraag("doelgroep")
-        pagina.get_by_role("button", name="Wijzig").nth(1).click()  # rol, doelgroep, ...: the second
+        pagina.get_by_role("button", name=f"Wijzig: {groep.kort.lower()}", exact=True).click()
         wacht_klaar(pagina)
-        label = next(o.label for o in groep.opties if o.waarde == naar)
-        optie(pagina, label).click()
+        optie(pagina, next(o.label for o in groep.opties if o.waarde == naar)).click()
         pagina.get_by_role("button", name="Volgende").click()
         wacht_na_stap(pagina, groep.tekst)
 
     # To Onderwijsroute: niveau and vorm no longer matter, the answer comes at once ...
     wijzig_groep("onderwijsroute")
-    verwacht_or = verwachte_toegang(beleid, {**antwoorden, "doelgroep": "onderwijsroute"})
-    assert verwacht_or is not None
-    assert antwoord_kop(pagina).endswith(TOEGANG_LABEL[verwacht_or])
+    anders = wizard.stand(beleid, {**start, "doelgroep": "onderwijsroute"})
+    assert anders.beslissing is not None
+    assert antwoord_kop(pagina) == uitleg(beleid, anders.beslissing).kop
     query = parse_qs(urlparse(pagina.url).query)
     assert query["niveau"] == ["entree"] and query["vorm"] == ["summatief"], "latere antwoorden zijn bewaard"
     # ... and back to ISK: the kept niveau and vorm give the first answer again without asking.
     wijzig_groep("isk")
-    assert antwoord_kop(pagina).endswith(TOEGANG_LABEL[verwacht])
+    assert antwoord_kop(pagina) == eerst
     assert pagina.locator('[data-testid="stRadio"]').count() == 0
+
+
+def test_kopieerknop_kopieert_de_link_en_zegt_het(pagina: Any, server: Server, beleid: Beleid) -> None:
+    pagina.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    params = {"rol": "vmbo", "ingeschreven": "ja"}
+    open_pagina(pagina, f"{server.url}/keuzehulp?{urlencode(params)}")
+    link = str(pagina.locator(".deel-link").inner_text()).strip()
+    assert urlparse(link).path == "/keuzehulp"
+    knop = pagina.get_by_role("button", name="Kopieer link")
+    assert knop.bounding_box()["height"] >= 44, "a large target on a phone"
+    knop.click()
+    pagina.get_by_text("De link is gekopieerd.").wait_for(timeout=10_000)
+    assert pagina.evaluate("navigator.clipboard.readText()") == link
+    kop = antwoord_kop(pagina)
+    open_pagina(pagina, link)
+    assert antwoord_kop(pagina) == kop
 
 
 def test_deeplink_als_eerste_verzoek_van_een_verse_server(
@@ -118,8 +142,8 @@ def test_deeplink_als_eerste_verzoek_van_een_verse_server(
     assert titels == nav_titels_uit_app(), f"navigatie toont {titels}"
     assert not LEGACY_TITELS & set(titels), "de oude pages/-lijst verschijnt"
     d = beleid.decide("isk", "entree", "formatief", False)
-    assert antwoord_kop(pagina) == f"{TOEGANG_SYMBOOL[d.toegang]} {TOEGANG_LABEL[d.toegang]}"
-    assert " ".join(d.regel.samenvatting.split()) in " ".join(hoofdtekst(pagina).split())
+    assert antwoord_kop(pagina) == uitleg(beleid, d).kop
+    assert _plat(d.regel.samenvatting) in _plat(hoofdtekst(pagina))
     assert pagina.evaluate("document.documentElement.lang") == "nl"
 
 
@@ -132,15 +156,3 @@ def test_andere_pagina_als_eerste_verzoek(verse_server: Callable[[], Server], pa
     assert pagina.evaluate("document.documentElement.lang") == "nl"
     assert not pagina.locator('[data-testid="stException"]').count()
     assert "Page not found" not in hoofdtekst(pagina)
-
-
-def test_kopieerlink_opent_hetzelfde_antwoord(pagina: Any, server: Server, beleid: Beleid) -> None:
-    params = {"rol": "vmbo", "ingeschreven": "ja"}
-    open_pagina(pagina, f"{server.url}/keuzehulp?{urlencode(params)}")
-    link = str(pagina.locator('[data-testid="stCode"] code').inner_text()).strip()
-    assert urlparse(link).path == "/keuzehulp"
-    kop = antwoord_kop(pagina)
-    open_pagina(pagina, link)
-    assert antwoord_kop(pagina) == kop
-    verwacht = verwachte_toegang(beleid, {"rol": "vmbo", "ingeschreven_in_mbo": "ja"})
-    assert verwacht is not None and kop.endswith(TOEGANG_LABEL[verwacht])

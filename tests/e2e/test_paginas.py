@@ -12,7 +12,7 @@ import pytest
 from policy import Beleid
 from policy.checks import normaliseer
 from tests.e2e.conftest import ARTIFACTS, ROOT, Server
-from tests.e2e.hulp import hoofdtekst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
+from tests.e2e.hulp import ANTWOORD, hoofdtekst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
 
 MATEN = {"telefoon": (390, 844), "projector": (1920, 1080)}
 
@@ -135,7 +135,7 @@ def test_matrix_cel_kiezen(pagina: Any, server: Server, beleid: Beleid) -> None:
     pagina.keyboard.type("ISK")  # a group the keuzehulp asks about; the list is long, so filter it by typing
     pagina.keyboard.press("Enter")
     wacht_klaar(pagina)
-    kop = pagina.locator('[data-testid="stHeading"]:has(#antwoord)')
+    kop = pagina.locator(ANTWOORD)
     assert kop.count() >= 1, "na het kiezen van een cel verschijnt geen antwoord"
     tekst = normaliseer(hoofdtekst(pagina))
     assert any(normaliseer(r.samenvatting) in tekst for r in beleid.regels)
@@ -148,7 +148,7 @@ def test_matrix_cel_kiezen(pagina: Any, server: Server, beleid: Beleid) -> None:
     link.first.click()
     pagina.wait_for_url(re.compile(r"/keuzehulp\?"))
     wacht_klaar(pagina)
-    assert pagina.locator("#antwoord").count() == 1
+    assert pagina.locator(ANTWOORD).count() == 1
     assert any(normaliseer(z) in normaliseer(hoofdtekst(pagina)) for z in samenvatting)
 
 
