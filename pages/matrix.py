@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from policy import Cel, Doelgroep, Niveau, Vorm, load_policy
-from views import figuren
+from views import export, figuren
 from views.beslissing import toon_beslissing
 from views.layout import versie_en_disclaimer
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, geldt_voor
@@ -146,14 +146,14 @@ st.caption(
 )
 for vorm in Vorm:
     st.markdown(f"#### {beleid.label('vorm', vorm)}")
-    st.table(figuren.matrix_tabel(beleid, ingeschreven, vorm))
+    st.table(export.matrix_tabel(beleid, ingeschreven, vorm))
 
 st.download_button(
     "Download het hele overzicht (CSV)",
-    data=figuren.matrix_csv(beleid),
-    file_name="toegangswijzer-matrix.csv",
+    data=export.matrix_csv(beleid),
+    file_name=export.csv_bestandsnaam(beleid),
     mime="text/csv",
-    help="Alle antwoorden, wel en niet ingeschreven, met regel, voorwaarden en citaten. Opent in Excel.",
+    help="Alle antwoorden, wel en niet ingeschreven, met uitleg, voorwaarden en citaten. Opent in Excel.",
     on_click="ignore",
 )
 

@@ -10,8 +10,8 @@ import streamlit as st
 
 from policy import Cel, Doelgroep, Niveau, Toegang, Vorm, load_policy
 from policy.scenario import als_yaml, maak_scenario, regels_zonder_bron, scenario_beleid, vergelijk
+from views.figuren import raster_figuur
 from views.layout import versie_en_disclaimer
-from views.presentatie import matrix_figuur
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, datum
 
 # Our own static CSS, scoped to this page: room for two matrices side by side. No visitor text.
@@ -117,7 +117,7 @@ for ingeschreven_in_mbo in (False, True):
     for bron, titel in ((beleid, titel_besluit), (scenario, LABEL)):
         st.markdown(f"**{titel}**")
         st.plotly_chart(
-            matrix_figuur(
+            raster_figuur(
                 bron,
                 doelgroepen=tuple(Doelgroep),
                 ingeschreven_in_mbo=ingeschreven_in_mbo,

@@ -1,9 +1,7 @@
-"""The matrix figure, table and CSV: drawn from the policy, readable without colour. No Streamlit."""
+"""The matrix page's chart: drawn from the policy, readable without colour. No Streamlit."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import plotly.graph_objects as go
@@ -12,17 +10,13 @@ import pytest
 
 from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
 from views.figuren import (
-    CSV_KOLOMMEN,
     KLEUR,
     TEKSTKLEUR,
     cel_sleutel,
     cel_tekst,
     lees_cel_sleutel,
-    matrix_csv,
     matrix_figuur,
-    matrix_tabel,
     punt_naar_cel,
-    tabel_waarde,
 )
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
@@ -161,37 +155,3 @@ def test_cell_keys_round_trip() -> None:
             for v in Vorm:
                 assert lees_cel_sleutel(cel_sleutel(Cel(d, n, v, False))) == (d, n, v)
     assert lees_cel_sleutel(" ISK-Entree-Formatief ") == (Doelgroep.isk, Niveau.entree, Vorm.formatief)
-
-
-@pytest.mark.parametrize("ingeschreven", [False, True])
-def test_table_equals_policy(beleid: Beleid, ingeschreven: bool) -> None:
-    for vorm in Vorm:
-        tabel = matrix_tabel(beleid, ingeschreven, vorm)
-        assert list(tabel.index) == [beleid.label("doelgroep", d) for d in Doelgroep]
-        assert list(tabel.columns) == [beleid.label("niveau", n) for n in Niveau]
-        for d in Doelgroep:
-            for n in Niveau:
-                verwacht = tabel_waarde(beleid.decide(d, n, vorm, ingeschreven).toegang)
-                assert tabel.loc[beleid.label("doelgroep", d), beleid.label("niveau", n)] == verwacht
-
-
-def test_csv_has_every_cell_with_what_it_rests_on(beleid: Beleid) -> None:
-    tekst = matrix_csv(beleid)
-    assert tekst.startswith("\ufeff")
-    rijen = list(csv.DictReader(io.StringIO(tekst.removeprefix("\ufeff")), delimiter=";"))
-    assert len(rijen) == 80
-    assert tuple(rijen[0]) == CSV_KOLOMMEN
-    matrix = beleid.matrix()
-    assert len({(r["doelgroep"], r["niveau"], r["vorm"], r["ingeschreven_in_mbo"]) for r in rijen}) == 80
-    for rij, b in zip(rijen, matrix, strict=True):
-        cel = Cel(
-            Doelgroep(rij["doelgroep"]), Niveau(rij["niveau"]), Vorm(rij["vorm"]), rij["ingeschreven_in_mbo"] == "ja"
-        )
-        assert cel == b.cel
-        assert rij["toegang"] == b.toegang.value
-        assert rij["antwoord"] == TOEGANG_LABEL[b.toegang]
-        assert rij["basis"] == b.basis.value
-        assert rij["regel"] == b.regel.id
-        assert rij["voorwaarden"].split(" | ") == ([v.id for v in b.voorwaarden] or [""])
-        for bron in b.bronnen:
-            assert f"alinea {bron.alinea}: {' '.join(bron.citaat.split())}" in rij["citaten"]

@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
 from tests.conftest import open_pagina
-from views.figuren import cel_naam, cel_sleutel, matrix_csv, tabel_waarde
+from views.export import matrix_csv, tabel_waarde
+from views.figuren import cel_naam, cel_sleutel
 from views.teksten import TOEGANG_LABEL
 
 
