@@ -1,7 +1,8 @@
 """Matrix: every answer at a glance; a chosen cell gets the same explanation as the keuzehulp result.
 
 A cell is chosen by clicking the figure or with the select box (keyboard, screen reader); both write
-the same session key, and the URL keeps it (`?ingeschreven=ja&cel=isk-entree-formatief`).
+the same session key, and the URL keeps it (`?ingeschreven=ja&cel=isk-entree-formatief`). A click in
+the figure also brings the explanation into view: it stands below the figure, often off screen.
 """
 
 from __future__ import annotations
@@ -20,6 +21,22 @@ KEUZE = "matrix_cel"
 FIGUUR = "matrix_figuur"
 URL_CEL = "cel"
 URL_INGESCHREVEN = "ingeschreven"
+# The explanation's heading is an h2 for the outline, but smaller than the answer below it.
+_CSS = "<style>.st-key-matrix-uitleg h2 { font-size: 1.5rem !important; }</style>"
+NAAR_UITLEG = "matrix_naar_uitleg"  # clicks so far; a new number makes a new script, so each click scrolls
+
+# Static script, no visitor text: scroll the explanation into view and put focus on its heading, so a
+# screen reader reads on from there. `{n}` only makes each click's script differ from the last one.
+_NAAR_UITLEG_JS = """<script>/* {n} */
+requestAnimationFrame(() => {{
+  const doel = document.querySelector('.st-key-matrix-uitleg');
+  if (!doel) return;
+  doel.style.scrollMarginTop = '4.5rem';  // clear of Streamlit's fixed header
+  doel.scrollIntoView({{block: 'start'}});
+  const kop = doel.querySelector('h2');
+  if (kop) {{ kop.setAttribute('tabindex', '-1'); kop.style.outline = 'none'; kop.focus({{preventScroll: true}}); }}
+}});
+</script>"""
 
 beleid = load_policy()
 ALLE_SLEUTELS = [figuren.cel_sleutel(Cel(d, n, v, False)) for d in Doelgroep for n in Niveau for v in Vorm]
@@ -42,6 +59,8 @@ def _bij_klik() -> None:
     cel = figuren.punt_naar_cel(punten[0], bool(st.session_state.get(TOGGLE))) if punten else None
     if cel is not None:
         st.session_state[KEUZE] = figuren.cel_sleutel(cel)
+        st.session_state[NAAR_UITLEG] = st.session_state.get(NAAR_UITLEG, 0) + 1
+        st.session_state["matrix_scroll"] = True
 
 
 # First run of this page in a session: start from the URL (a shared link), ignoring what is unknown.
@@ -63,7 +82,8 @@ if TOGGLE not in st.session_state or KEUZE not in st.session_state:
     if genegeerd:
         st.session_state["matrix_genegeerd"] = True
 
-st.title("Overzicht van alle antwoorden")
+st.html(_CSS)
+st.title("Overzicht van alle antwoorden", anchor=False)
 if st.session_state.pop("matrix_genegeerd", False):
     st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
 st.markdown(
@@ -122,7 +142,8 @@ st.selectbox(
 
 if gekozen is not None:
     beslissing = per_cel[gekozen]
-    with st.container(border=True):
+    with st.container(border=True, key="matrix-uitleg"):
+        st.header(f"Uitleg: {figuren.cel_naam(beleid, gekozen)}", anchor=False)
         toon_beslissing(beleid, beslissing, geldt_voor(beleid, [gekozen]))
         st.page_link(
             "pages/keuzehulp.py",
@@ -137,15 +158,17 @@ if gekozen is not None:
                 }
             ),
         )
+    if st.session_state.pop("matrix_scroll", False):
+        st.html(_NAAR_UITLEG_JS.format(n=st.session_state[NAAR_UITLEG]), unsafe_allow_javascript=True)
 
-st.markdown("### Het overzicht als tabel")
+st.header("Het overzicht als tabel", anchor=False)
 st.caption(
     "Dezelfde antwoorden als in het overzicht hierboven, voor een kandidaat die "
     + ("wel" if ingeschreven else "niet")
     + " in het mbo staat ingeschreven."
 )
 for vorm in Vorm:
-    st.markdown(f"#### {beleid.label('vorm', vorm)}")
+    st.subheader(beleid.label("vorm", vorm), anchor=False)
     st.table(export.matrix_tabel(beleid, ingeschreven, vorm))
 
 st.download_button(
