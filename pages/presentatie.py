@@ -37,7 +37,8 @@ header[data-testid="stHeader"], .st-key-pres-toetsen { display: none !important;
 [class*="st-key-pres-kicker"] p { font-size: 30px !important; color: #4A4A4A !important; margin: 0; }
 [class*="st-key-pres-adres"] p { font-size: 40px !important; font-weight: 700; text-align: center; }
 .st-key-pres-scherm [data-testid="stCaptionContainer"] p { font-size: 30px !important; color: #4A4A4A !important; }
-.st-key-pres-scherm [data-testid="stAlert"] p, .st-key-pres-scherm [data-testid="stAlert"] span {
+.st-key-pres-scherm [data-testid="stAlert"] p, .st-key-pres-scherm [data-testid="stAlert"] span,
+.st-key-pres-scherm [data-testid="stAlert"] [data-testid="stIconMaterial"] {
   font-size: 30px !important; }
 .st-key-pres-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; background: #F1F4F7;
   padding: 0.6rem 3rem; border-top: 2px solid #D5DCE3; }
