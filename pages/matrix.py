@@ -21,8 +21,8 @@ KEUZE = "matrix_cel"
 FIGUUR = "matrix_figuur"
 URL_CEL = "cel"
 URL_INGESCHREVEN = "ingeschreven"
-# The explanation's heading is an h2 for the outline, but smaller than the answer below it.
-_CSS = "<style>.st-key-matrix-uitleg h2 { font-size: 1.5rem !important; }</style>"
+# The h2s order the page for a screen reader; on screen they stay between the title and the h3s below.
+_CSS = "<style>[data-testid='stMain'] h2 { font-size: 1.75rem !important; }</style>"
 NAAR_UITLEG = "matrix_naar_uitleg"  # clicks so far; a new number makes a new script, so each click scrolls
 
 # Static script, no visitor text: scroll the explanation into view and put focus on its heading, so a
