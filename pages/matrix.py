@@ -1,7 +1,8 @@
 """Matrix: every answer at a glance; a chosen cell gets the same explanation as the keuzehulp result.
 
 A cell is chosen by clicking the figure or with the select box (keyboard, screen reader); both write
-the same session key, and the URL keeps it (`?ingeschreven=ja&cel=isk-entree-formatief`).
+the same session key, and the URL keeps it (`?ingeschreven=ja&cel=isk-entree-formatief`). A click in
+the figure also brings the explanation into view: it stands below the figure, often off screen.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import streamlit as st
 
 from policy import Cel, Doelgroep, Niveau, Vorm, load_policy
 from policy.domain import bestaat
-from views import figuren
+from views import export, figuren
 from views.beslissing import toon_beslissing
 from views.layout import versie_en_disclaimer
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
@@ -21,6 +22,22 @@ KEUZE = "matrix_cel"
 FIGUUR = "matrix_figuur"
 URL_CEL = "cel"
 URL_INGESCHREVEN = "ingeschreven"
+# The h2s order the page for a screen reader; on screen they stay between the title and the h3s below.
+_CSS = "<style>[data-testid='stMain'] h2 { font-size: 1.75rem !important; }</style>"
+NAAR_UITLEG = "matrix_naar_uitleg"  # clicks so far; a new number makes a new script, so each click scrolls
+
+# Static script, no visitor text: scroll the explanation into view and put focus on its heading, so a
+# screen reader reads on from there. `{n}` only makes each click's script differ from the last one.
+_NAAR_UITLEG_JS = """<script>/* {n} */
+requestAnimationFrame(() => {{
+  const doel = document.querySelector('.st-key-matrix-uitleg');
+  if (!doel) return;
+  doel.style.scrollMarginTop = '4.5rem';  // clear of Streamlit's fixed header
+  doel.scrollIntoView({{block: 'start'}});
+  const kop = doel.querySelector('h2');
+  if (kop) {{ kop.setAttribute('tabindex', '-1'); kop.style.outline = 'none'; kop.focus({{preventScroll: true}}); }}
+}});
+</script>"""
 
 beleid = load_policy()
 ALLE_SLEUTELS = [figuren.cel_sleutel(Cel(d, n, v, False)) for d in Doelgroep for n in Niveau for v in Vorm]
@@ -43,6 +60,8 @@ def _bij_klik() -> None:
     cel = figuren.punt_naar_cel(punten[0], bool(st.session_state.get(TOGGLE))) if punten else None
     if cel is not None:
         st.session_state[KEUZE] = figuren.cel_sleutel(cel)
+        st.session_state[NAAR_UITLEG] = st.session_state.get(NAAR_UITLEG, 0) + 1
+        st.session_state["matrix_scroll"] = True
 
 
 # First run of this page in a session: start from the URL (a shared link), ignoring what is unknown.
@@ -64,7 +83,8 @@ if TOGGLE not in st.session_state or KEUZE not in st.session_state:
     if genegeerd:
         st.session_state["matrix_genegeerd"] = True
 
-st.title("Overzicht van alle antwoorden")
+st.html(_CSS)
+st.title("Overzicht van alle antwoorden", anchor=False)
 if st.session_state.pop("matrix_genegeerd", False):
     st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
 st.markdown(
@@ -125,7 +145,8 @@ st.selectbox(
 
 if gekozen is not None:
     beslissing = per_cel[gekozen]
-    with st.container(border=True):
+    with st.container(border=True, key="matrix-uitleg"):
+        st.header(f"Uitleg: {figuren.cel_naam(beleid, gekozen)}", anchor=False)
         toon_beslissing(beleid, beslissing, [gekozen])
         st.page_link(
             "pages/keuzehulp.py",
@@ -133,23 +154,25 @@ if gekozen is not None:
             icon="➡",
             query_params=cel_query(gekozen),
         )
+    if st.session_state.pop("matrix_scroll", False):
+        st.html(_NAAR_UITLEG_JS.format(n=st.session_state[NAAR_UITLEG]), unsafe_allow_javascript=True)
 
-st.markdown("### Het overzicht als tabel")
+st.header("Het overzicht als tabel", anchor=False)
 st.caption(
     "Dezelfde antwoorden als in het overzicht hierboven, voor een kandidaat die "
     + ("wel" if ingeschreven else "niet")
     + " in het mbo staat ingeschreven."
 )
 for vorm in Vorm:
-    st.markdown(f"#### {beleid.label('vorm', vorm)}")
-    st.table(figuren.matrix_tabel(beleid, ingeschreven, vorm))
+    st.subheader(beleid.label("vorm", vorm), anchor=False)
+    st.table(export.matrix_tabel(beleid, ingeschreven, vorm))
 
 st.download_button(
     "Download het hele overzicht (CSV)",
-    data=figuren.matrix_csv(beleid),
-    file_name="toegangswijzer-matrix.csv",
+    data=export.matrix_csv(beleid),
+    file_name=export.csv_bestandsnaam(beleid),
     mime="text/csv",
-    help="Alle antwoorden, wel en niet ingeschreven, met regel, voorwaarden en citaten. Opent in Excel.",
+    help="Alle antwoorden, wel en niet ingeschreven, met uitleg, voorwaarden en citaten. Opent in Excel.",
     on_click="ignore",
 )
 

@@ -1,50 +1,57 @@
 """Presentatie: the decision screen by screen, for a projector at the ledenvergadering.
 
 The screen is in the URL (`?scherm=3`), so a presenter can reload or share a link to one screen.
-Every sentence of policy comes from `views.presentatie.schermen(beleid)`.
+Every sentence of policy comes from `views.presentatie.schermen(beleid)`. A clicker works: the
+arrow keys, PageDown/PageUp, Home/End (first/last screen) and B (blank screen).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from policy import load_policy
+from policy import Basis, load_policy
 from policy.models import Bron
-from views.presentatie import Scherm, matrix_figuur, positie, scherm_nummer, schermen, tijdlijn_figuur
-from views.qr import publiek_adres, qr_svg
-from views.teksten import DISCLAIMER, bronverwijzing, markdown_veilig, versieregel
+from views.figuren import cel_naam, raster_figuur, tijdlijn_figuur
+from views.presentatie import Scherm, positie, scherm_nummer, schermen
+from views.qr import GEEN_ADRES, WAARSCHUWING, Bereik, qr_adres, qr_svg
+from views.teksten import BASIS_LABEL, DISCLAIMER, TOEGANG_LABEL, bronverwijzing, markdown_veilig, versieregel
 
 # Our own static CSS, scoped to this page (it goes away with the page). No visitor text in it.
 _CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-header[data-testid="stHeader"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 1760px !important; padding: 1.6rem 3rem 6.6rem 3rem !important; }
+header[data-testid="stHeader"], .st-key-pres-toetsen { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 1760px !important; padding: 1.6rem 3rem 7rem 3rem !important; }
+/* A projector at the back of a hall: nothing under 30 px. */
 .st-key-pres-scherm p, .st-key-pres-scherm li { font-size: 34px !important; line-height: 1.35 !important; }
 .st-key-pres-scherm h1 { font-size: 68px !important; line-height: 1.1 !important; padding: 0 0 0.4rem 0 !important; }
 .st-key-pres-scherm h2 { font-size: 40px !important; padding: 0.4rem 0 0.2rem 0 !important; }
 .st-key-pres-scherm blockquote { border-left: 8px solid #1F5F8B !important; padding-left: 1.2rem !important;
   opacity: 1 !important; }
-.st-key-pres-scherm blockquote p { font-size: 32px !important; font-style: italic; color: #1A1A1A !important; }
+.st-key-pres-scherm blockquote p { font-size: 34px !important; font-style: italic; color: #1A1A1A !important; }
 [class*="st-key-pres-groot"] blockquote p { font-size: 46px !important; line-height: 1.3 !important; }
 [class*="st-key-pres-ruim"] h2 { font-size: 54px !important; padding: 0.9rem 0 !important; }
 [class*="st-key-pres-adres"] a { color: #1A1A1A !important; }
-[class*="st-key-pres-klein"] p { font-size: 28px !important; }
-[class*="st-key-pres-klein"] blockquote p { font-size: 28px !important; }
+[class*="st-key-pres-klein"] p, [class*="st-key-pres-klein"] blockquote p { font-size: 32px !important; }
 .st-key-pres-scherm [data-testid="stMarkdownContainer"] blockquote { margin-bottom: 0.2rem !important; }
-[class*="st-key-pres-kicker"] p { font-size: 24px !important; color: #4A4A4A !important; margin: 0; }
+[class*="st-key-pres-kicker"] p { font-size: 30px !important; color: #4A4A4A !important; margin: 0; }
 [class*="st-key-pres-adres"] p { font-size: 40px !important; font-weight: 700; text-align: center; }
-.st-key-pres-scherm [data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #4A4A4A !important; }
+.st-key-pres-scherm [data-testid="stCaptionContainer"] p { font-size: 30px !important; color: #4A4A4A !important; }
+.st-key-pres-scherm [data-testid="stAlert"] p, .st-key-pres-scherm [data-testid="stAlert"] span,
+.st-key-pres-scherm [data-testid="stAlert"] [data-testid="stIconMaterial"] {
+  font-size: 30px !important; }
 .st-key-pres-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; background: #F1F4F7;
-  padding: 0.7rem 3rem; border-top: 2px solid #D5DCE3; }
-.st-key-pres-nav p { font-size: 24px !important; margin: 0; }
-.st-key-pres-nav button p { font-size: 26px !important; font-weight: 600; }
-.st-key-pres-nav [data-testid="stCaptionContainer"] p { font-size: 16px !important; }
+  padding: 0.6rem 3rem; border-top: 2px solid #D5DCE3; }
+.st-key-pres-nav p, .st-key-pres-nav button p, .st-key-pres-nav kbd, .st-key-pres-nav button span {
+  font-size: 30px !important; margin: 0; }
+.st-key-pres-nav button p { font-weight: 600; }
 /* Streamlit greys captions out by opacity: too faint on the grey bar and on a projector (axe 3.1:1). */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #4A4A4A !important; opacity: 1 !important; }
 </style>
 """
+# B blanks the screen (as in any presentation program) until B, or a move, brings it back.
+_ZWART = '<div class="pres-zwart" style="position:fixed;inset:0;background:#000;z-index:1000"></div>'
 
 beleid = load_policy()
 lijst = schermen(beleid)
@@ -52,10 +59,16 @@ aantal = len(lijst)
 nummer = scherm_nummer(st.query_params.get("scherm"), aantal)
 if st.query_params.get("scherm") != str(nummer):
     st.query_params["scherm"] = str(nummer)
+ZWART = "pres_zwart"
 
 
 def _ga_naar(doel: int) -> None:
+    st.session_state[ZWART] = False
     st.query_params["scherm"] = str(min(max(doel, 1), aantal))
+
+
+def _zwart() -> None:
+    st.session_state[ZWART] = not st.session_state.get(ZWART, False)
 
 
 def citaten(bronnen: tuple[Bron, ...]) -> None:
@@ -66,14 +79,15 @@ def citaten(bronnen: tuple[Bron, ...]) -> None:
             st.caption(bronverwijzing(beleid, bron.alinea))
 
 
-def _kop(scherm: Scherm) -> None:
-    with st.container(key="pres-kicker"):
-        st.markdown(markdown_veilig(beleid.besluit.titel))
+def _kop(scherm: Scherm, kicker: bool = False) -> None:
+    if kicker:
+        with st.container(key="pres-kicker"):
+            st.markdown(markdown_veilig(beleid.besluit.titel))
     st.markdown(f"# {markdown_veilig(scherm.titel)}")
 
 
 def _aanleiding(scherm: Scherm) -> None:
-    _kop(scherm)
+    _kop(scherm, kicker=True)
     with st.container(key="pres-ruim-aanleiding"):
         for regel in scherm.tekst:
             st.markdown(f"## {markdown_veilig(regel)}")
@@ -100,17 +114,27 @@ def _kern(scherm: Scherm) -> None:
     _kop(scherm)
     with st.container(key="pres-groot"):
         citaten(scherm.citaten)
+    # Where a group's own paragraph is narrower than this summary, say so next to it.
+    with st.container(key="pres-klein-preciezer"):
+        for punt in scherm.punten:
+            st.markdown(f"## {markdown_veilig(punt.titel)}")
+            citaten(punt.bronnen)
     st.markdown("\n".join(f"- {markdown_veilig(regel)}" for regel in scherm.tekst))
 
 
 def _groep(scherm: Scherm) -> None:
     _kop(scherm)
+    st.caption("Kandidaat niet ingeschreven in het mbo:")
     st.plotly_chart(
-        matrix_figuur(beleid, uitgelicht=scherm.doelgroep, lettergrootte=26, hoogte=240),
+        raster_figuur(beleid, doelgroepen=(scherm.rij[0].cel.doelgroep,), lettergrootte=36, rijnamen=False),
         config={"displayModeBar": False, "staticPlot": True},
         theme=None,
-        alt=markdown_veilig(f"Tabel met de antwoorden; de rij {scherm.titel} is omlijnd."),
+        alt=markdown_veilig(
+            "; ".join(f"{cel_naam(beleid, b.cel)}: {TOEGANG_LABEL[b.toegang]}" for b in scherm.rij) + "."
+        ),
     )
+    if scherm.heeft_afgeleid:
+        st.caption(f"afgeleid: {BASIS_LABEL[Basis.afgeleid]}")
     links, rechts = st.columns([5, 6], gap="large")
     with links:
         st.markdown("## Waarom")
@@ -120,9 +144,8 @@ def _groep(scherm: Scherm) -> None:
         st.markdown("## Uit het besluit")
         citaten(scherm.citaten)
     if scherm.ingeschreven:
-        with st.container(key="pres-kicker-onder"):
-            ingeschreven = markdown_veilig(scherm.ingeschreven)
-            st.markdown(f"Tabel: kandidaat niet ingeschreven in het mbo. Wel ingeschreven? {ingeschreven}")
+        afgeleid = " (afgeleid)" if scherm.ingeschreven_afgeleid else ""
+        st.markdown(f"**Wel ingeschreven in het mbo?** {markdown_veilig(scherm.ingeschreven)}{afgeleid}")
 
 
 def _punten(scherm: Scherm) -> None:
@@ -141,18 +164,23 @@ def _punten(scherm: Scherm) -> None:
 
 
 def _afsluiting(scherm: Scherm) -> None:
-    _kop(scherm)
-    adres = publiek_adres()
+    _kop(scherm, kicker=True)
+    # The address the presenter's browser is on, so the hall gets the host the projector shows.
+    adres = qr_adres(st.context.url, st.context.headers.get("host"))
     links, rechts = st.columns([3, 2], gap="large", vertical_alignment="center")
     with links:
         for regel in scherm.tekst:
             st.markdown(f"## {markdown_veilig(regel)}")
-        st.markdown(markdown_veilig(f"{versieregel(beleid)}."))
-        st.markdown(markdown_veilig(DISCLAIMER))
-    with rechts, st.container(key="pres-qr", horizontal_alignment="center"):
-        st.image(qr_svg(adres), width=560, alt=f"QR-code naar {adres}")
-        with st.container(key="pres-adres"):
-            st.markdown(markdown_veilig(adres), text_alignment="center")
+        if adres is None:
+            st.warning(GEEN_ADRES, icon=":material/warning:")
+        elif adres.bereik != Bereik.openbaar:
+            st.warning(WAARSCHUWING[adres.bereik], icon=":material/warning:")
+        st.markdown(markdown_veilig(DISCLAIMER))  # the version is in the bar below
+    if adres is not None:
+        with rechts, st.container(key="pres-qr", horizontal_alignment="center"):
+            st.image(qr_svg(adres.url), width=520, alt=f"QR-code naar {adres.url}")
+            with st.container(key="pres-adres"):
+                st.markdown(markdown_veilig(adres.url), text_alignment="center")
 
 
 _TEKEN = {
@@ -166,12 +194,14 @@ _TEKEN = {
 }
 
 st.html(_CSS)
+if st.session_state.get(ZWART):
+    st.html(_ZWART)
 scherm = lijst[nummer - 1]
 with st.container(key="pres-scherm"):
     _TEKEN[scherm.soort](scherm)
 
 with st.container(key="pres-nav"):
-    vorige, midden, volgende = st.columns([1, 2, 1], vertical_alignment="center")
+    vorige, midden, volgende = st.columns([1, 3, 1], vertical_alignment="center")
     with vorige:
         st.button(
             "Vorige",  # the shortcut hint adds the arrow
@@ -183,8 +213,7 @@ with st.container(key="pres-nav"):
             shortcut="Left",
         )
     with midden:
-        st.markdown(f"**{positie(nummer, aantal)}**", text_alignment="center")
-        st.caption(f"{versieregel(beleid)}. {DISCLAIMER}", text_alignment="center")
+        st.markdown(f"**{positie(nummer, aantal)}** · {markdown_veilig(versieregel(beleid))}", text_alignment="center")
     with volgende:
         st.button(
             "Volgende",
@@ -196,3 +225,10 @@ with st.container(key="pres-nav"):
             type="primary",
             shortcut="Right",
         )
+
+# The keys a clicker sends besides the arrows; one button per key, since a button has one shortcut.
+# Hidden: they repeat Vorige/Volgende for the keyboard and would only add noise for a screen reader.
+with st.container(key="pres-toetsen"):
+    for toets, doel in (("PageUp", nummer - 1), ("PageDown", nummer + 1), ("Home", 1), ("End", aantal)):
+        st.button(toets, key=f"pres-{toets.lower()}", on_click=_ga_naar, args=(doel,), shortcut=toets)
+    st.button("Zwart scherm", key="pres-zwart", on_click=_zwart, shortcut="B")

@@ -25,8 +25,8 @@ from policy.scenario import (
     vergelijk,
     wijzigingen_als_url,
 )
+from views.figuren import raster_figuur
 from views.layout import versie_en_disclaimer
-from views.presentatie import matrix_figuur
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, datum
 
 # Our own static CSS, scoped to this page: room for two matrices side by side, and text that reads
@@ -190,9 +190,9 @@ for ingeschreven_in_mbo in sorted((False, True), key=lambda i: not any(c.ingesch
         blok = kolom.container(key=f"samen-houden-{int(ingeschreven_in_mbo)}-{'s' if bron is scenario else 'b'}")
         blok.markdown(f"**{titel}**")
         blok.plotly_chart(
-            matrix_figuur(
+            raster_figuur(
                 bron,
-                doelgroepen=tuple(dict.fromkeys(b.cel.doelgroep for b in beleid.matrix(ingeschreven_in_mbo))),
+                doelgroepen=tuple(beleid.doelgroepen(ingeschreven_in_mbo)),
                 ingeschreven_in_mbo=ingeschreven_in_mbo,
                 gemarkeerd=gemarkeerd,
                 lettergrootte=19,  # the most that fits two matrices side by side at 1920 px next to the menu

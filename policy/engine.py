@@ -159,6 +159,10 @@ class Beleid:
             if ingeschreven_in_mbo is None or c.ingeschreven_in_mbo == ingeschreven_in_mbo
         ]
 
+    def doelgroepen(self, ingeschreven_in_mbo: bool) -> list[Doelgroep]:
+        """The groups that have cells for (not) enrolled candidates: an mbo student is always enrolled."""
+        return [d for d in Doelgroep if any(b.cel.doelgroep is d for b in self.matrix(ingeschreven_in_mbo))]
+
     def passende_cellen(self, antwoorden: Antwoorden) -> list[Cel]:
         """The cells that agree with the answers given so far (missing answers match anything)."""
         bekend = normaliseer_antwoorden(antwoorden)

@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
 from policy.domain import bestaat
 from tests.conftest import open_pagina
-from views.figuren import cel_naam, cel_sleutel, matrix_csv, tabel_waarde
+from views.export import matrix_csv, tabel_waarde
+from views.figuren import cel_naam, cel_sleutel
 from views.teksten import TOEGANG_LABEL
 
 
@@ -138,3 +139,14 @@ def test_bad_links_are_skipped_not_echoed(beleid: Beleid, params: dict[str, str]
     assert [i.value for i in at.info] == ["Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen."]
     assert all(w not in _tekst(at) for w in params.values())
     assert _tabellen(at) == _verwacht(beleid, False)
+
+
+def test_headings_do_not_skip_levels_and_the_explanation_has_its_own(beleid: Beleid) -> None:
+    at = _pagina(cel="isk-entree-summatief")
+    koppen = [(h.tag, h.value) for h in [*at.title, *at.header, *at.subheader]]
+    cel = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
+    assert ("h2", f"Uitleg: {cel_naam(beleid, cel)}") in koppen
+    assert ("h2", "Het overzicht als tabel") in koppen
+    assert [w for t, w in koppen if t == "h3"][-len(Vorm) :] == [beleid.label("vorm", v) for v in Vorm]
+    # A link (or the select box) does not move the page: only a click in the chart scrolls to the explanation.
+    assert not [h for h in at.get("html") if "scrollIntoView" in str(h.proto.body)]

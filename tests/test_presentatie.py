@@ -5,20 +5,20 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from policy import Beleid, Doelgroep, Toegang
+from policy import Basis, Beleid, Doelgroep, Toegang
 from policy.checks import normaliseer
 from tests.conftest import open_pagina
+from views.figuren import AFGELEID, raster_figuur, raster_rij, tijdlijn_figuur
 from views.presentatie import (
     GROEPEN,
     groepsrij,
-    matrix_figuur,
     positie,
+    preciezer,
     regie_voorwaarden,
     scherm_nummer,
     schermen,
-    tijdlijn_figuur,
-    uitgelichte_rij,
 )
+from views.qr import GEEN_ADRES, OMGEVINGSVARIABELE
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 
@@ -55,14 +55,47 @@ def test_one_screen_per_group_with_its_row(beleid: Beleid) -> None:
         assert len(scherm.rij) == 8
         assert scherm.titel == beleid.label("doelgroep", scherm.doelgroep)
         assert scherm.redenen and all(r in {b.reden for b in scherm.rij} for r in scherm.redenen)
-        assert scherm.citaten
+        # Little text on a projector: the first quote of each rule the text states itself, once.
+        eigen = {b.regel.id: b.regel for b in scherm.rij if b.basis == Basis.expliciet}
+        assert list(scherm.citaten) == list(dict.fromkeys(r.bronnen[0] for r in eigen.values()))
+        ingeschreven = {b.regel.id: b for b in groepsrij(beleid, scherm.doelgroep, True)}
+        assert len(ingeschreven) == 1
+        (wel,) = ingeschreven.values()
+        assert scherm.ingeschreven == wel.regel.samenvatting
+        assert scherm.ingeschreven_afgeleid == (wel.basis == Basis.afgeleid)
+        assert scherm.heeft_afgeleid == any(b.basis == Basis.afgeleid for b in scherm.rij)
 
 
-def test_highlighted_row_of_the_figure_matches_the_matrix(beleid: Beleid) -> None:
+def test_isk_screen_marks_its_derived_cell(beleid: Beleid) -> None:
+    isk = next(s for s in schermen(beleid) if s.doelgroep == Doelgroep.isk)
+    assert isk.heeft_afgeleid and isk.ingeschreven_afgeleid
+    teksten = raster_rij(raster_figuur(beleid, (Doelgroep.isk,), rijnamen=False))
+    afgeleid = [AFGELEID in t for t in teksten]
+    assert afgeleid == [b.basis == Basis.afgeleid for b in isk.rij] and any(afgeleid)
+
+
+def test_kern_screen_points_to_the_narrower_paragraph(beleid: Beleid) -> None:
+    """The summary at the top says 'ISK toegang tot Entreeproducten'; alinea 4 says only the formative ones."""
+    kern = next(s for s in schermen(beleid) if s.soort == "kern")
+    assert kern.punten == preciezer(beleid)
+    assert [p.titel for p in kern.punten] == ["Alinea 4 is preciezer over ISK"]
+    (bron,) = kern.punten[0].bronnen
+    assert bron.alinea == 4 and "formatieve Entreeproducten" in bron.citaat
+    assert "formatieve" not in kern.citaten[0].citaat.split("ISK")[1].split("Onderwijsroute")[0]
+
+
+def test_closing_screen_says_what_it_is_for(beleid: Beleid) -> None:
+    slot = schermen(beleid)[-1]
+    assert slot.soort == "afsluiting"
+    assert "nakijken" not in slot.titel.lower()  # read as marking exams
+    assert "telefoon" in " ".join(slot.tekst)
+
+
+def test_grid_row_of_each_group_screen_matches_the_matrix(beleid: Beleid) -> None:
     for doelgroep in GROEPEN:
-        fig = matrix_figuur(beleid, uitgelicht=doelgroep)
+        fig = raster_figuur(beleid, (doelgroep,), rijnamen=False)
         verwacht = [f"{TOEGANG_SYMBOOL[b.toegang]} {TOEGANG_LABEL[b.toegang]}" for b in groepsrij(beleid, doelgroep)]
-        assert uitgelichte_rij(fig) == verwacht
+        assert [t.split("<br>")[0] for t in raster_rij(fig)] == verwacht
     isk = [b.toegang for b in groepsrij(beleid, Doelgroep.isk)]
     assert isk == [Toegang.ja] + [Toegang.nee] * 7  # only formative Entree
 
@@ -130,7 +163,7 @@ def _pagina(scherm: str | None = None) -> AppTest:
 
 
 def _positie(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if m.value.startswith("**Scherm "))
+    return next(m.value.split(" · ")[0] for m in at.markdown if m.value.startswith("**Scherm "))
 
 
 def test_page_runs_start_to_end_by_button(beleid: Beleid) -> None:
@@ -162,3 +195,58 @@ def test_page_falls_back_to_first_screen(scherm: str) -> None:
     assert _positie(at) == "**Scherm 1 van 9**"
     assert at.query_params["scherm"] == "1"
     assert "script" not in " ".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("start", "knop", "doel"),
+    [
+        ("3", "pres-pagedown", 4),
+        ("3", "pres-pageup", 2),
+        ("1", "pres-pageup", 1),
+        ("9", "pres-pagedown", 9),
+        ("5", "pres-home", 1),
+        ("5", "pres-end", 9),
+    ],
+)
+def test_clicker_keys_move_between_screens(start: str, knop: str, doel: int) -> None:
+    """PageDown/PageUp (what clickers send) and Home/End each have a button with that shortcut."""
+    at = _pagina(start)
+    at.button(key=knop).click()
+    at.run()
+    assert _positie(at) == f"**Scherm {doel} van 9**"
+    assert at.query_params["scherm"] == str(doel)
+
+
+def test_b_blanks_the_screen_until_b_or_a_move() -> None:
+    at = _pagina("4")
+
+    def zwart() -> bool:
+        return any("pres-zwart" in str(h.proto.body) for h in at.get("html"))
+
+    assert not zwart()
+    at.button(key="pres-zwart").click()
+    at.run()
+    assert zwart()
+    at.button(key="pres-zwart").click()
+    at.run()
+    assert not zwart()
+    at.button(key="pres-zwart").click()
+    at.run()
+    at.button(key="pres-pagedown").click()
+    at.run()
+    assert not zwart() and _positie(at) == "**Scherm 5 van 9**"
+
+
+def test_closing_screen_without_a_known_address_says_so_and_shows_no_code() -> None:
+    """AppTest has no browser address and no Host header: no QR code to a guessed address."""
+    at = _pagina("9")
+    assert [w.value for w in at.warning] == [GEEN_ADRES]
+    assert not at.get("image")
+
+
+def test_closing_screen_with_a_configured_address_shows_code_and_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(OMGEVINGSVARIABELE, "https://toegangswijzer.example.nl")
+    at = _pagina("9")
+    assert not at.warning
+    assert len(at.get("image")) == 1
+    assert any("toegangswijzer.example.nl/licht/" in m.value for m in at.markdown)  # ":" is escaped

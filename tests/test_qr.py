@@ -7,9 +7,13 @@ import re
 import pytest
 import segno
 
-from views.qr import OMGEVINGSVARIABELE, RAND, STANDAARD_URL, publiek_adres, qr_svg
+from views.qr import OMGEVINGSVARIABELE, RAND, WAARSCHUWING, Bereik, qr_adres, qr_svg
 
-ADRESSEN = [STANDAARD_URL, "https://toegangswijzer.example.nl/", "https://example.nl/pad?scherm=9&x=ü"]
+ADRESSEN = [
+    "http://192.168.1.20:8501/licht/",
+    "https://toegangswijzer.example.nl/",
+    "https://example.nl/pad?scherm=9&x=ü",
+]
 
 
 def _modules(svg: str) -> list[list[bool]]:
@@ -46,9 +50,11 @@ def test_matrix_decodes_to_the_configured_address(monkeypatch: pytest.MonkeyPatc
     import zxingcpp
     from PIL import Image as image
 
-    url = "https://toegangswijzer.example.nl/"
-    monkeypatch.setenv(OMGEVINGSVARIABELE, url)
-    raster = _modules(qr_svg(publiek_adres()))
+    url = "https://toegangswijzer.example.nl/licht/"
+    monkeypatch.setenv(OMGEVINGSVARIABELE, "https://toegangswijzer.example.nl")
+    adres = qr_adres("http://127.0.0.1:8501/presentatie")
+    assert adres is not None
+    raster = _modules(qr_svg(adres.url))
     schaal, rand = 8, RAND
     grootte = (len(raster) + 2 * rand) * schaal
     beeld = image.new("L", (grootte, grootte), 255)
@@ -63,7 +69,7 @@ def test_matrix_decodes_to_the_configured_address(monkeypatch: pytest.MonkeyPatc
 
 
 def test_svg_has_no_external_references() -> None:
-    svg = qr_svg(STANDAARD_URL)
+    svg = qr_svg(ADRESSEN[0])
     assert svg.startswith("<svg")
     for verboden in ("href", "src=", "url(", "<image", "<script", "<use", "<foreignObject", "@import", "<!DOCTYPE"):
         assert verboden.lower() not in svg.lower(), verboden
@@ -71,17 +77,90 @@ def test_svg_has_no_external_references() -> None:
     assert re.findall(r"https?://[^\s\"'<>]+", svg) == ["http://www.w3.org/2000/svg"]
 
 
-def test_address_comes_from_configuration() -> None:
-    assert publiek_adres({}) == STANDAARD_URL == "http://localhost:8501"
-    assert publiek_adres({OMGEVINGSVARIABELE: " https://toegangswijzer.example.nl "}) == (
-        "https://toegangswijzer.example.nl"
-    )
-    for fout in ("", "javascript:alert(1)", "toegangswijzer.example.nl", "https://", "https://a b", "ftp://x.nl"):
-        assert publiek_adres({OMGEVINGSVARIABELE: fout}) == STANDAARD_URL, fout
+# browser url, Host header, TOEGANGSWIJZER_URL -> QR address, who can open it (None: no address known)
+ADRES_TABEL = [
+    (
+        "https://toegangswijzer.example.nl/presentatie",
+        None,
+        None,
+        "https://toegangswijzer.example.nl/licht/",
+        Bereik.openbaar,
+    ),
+    ("http://127.0.0.1:8501/presentatie", None, None, "http://127.0.0.1:8501/licht/", Bereik.alleen_deze_computer),
+    ("http://localhost:8501/", None, None, "http://localhost:8501/licht/", Bereik.alleen_deze_computer),
+    ("http://[::1]:8501/presentatie", None, None, "http://[::1]:8501/licht/", Bereik.alleen_deze_computer),
+    ("http://10.1.2.3:8501/presentatie", None, None, "http://10.1.2.3:8501/licht/", Bereik.alleen_intern_netwerk),
+    ("http://172.16.0.9/presentatie", None, None, "http://172.16.0.9/licht/", Bereik.alleen_intern_netwerk),
+    ("http://172.31.255.1/presentatie", None, None, "http://172.31.255.1/licht/", Bereik.alleen_intern_netwerk),
+    ("http://172.32.0.1/presentatie", None, None, "http://172.32.0.1/licht/", Bereik.openbaar),
+    (
+        "http://192.168.1.20:8501/presentatie",
+        None,
+        None,
+        "http://192.168.1.20:8501/licht/",
+        Bereik.alleen_intern_netwerk,
+    ),
+    ("http://laptop-jan:8501/presentatie", None, None, "http://laptop-jan:8501/licht/", Bereik.alleen_intern_netwerk),
+    ("http://app.localhost/presentatie", None, None, "http://app.localhost/licht/", Bereik.alleen_deze_computer),
+    (
+        "HTTPS://Toegangswijzer.Example.NL/x?y=1",
+        None,
+        None,
+        "https://toegangswijzer.example.nl/licht/",
+        Bereik.openbaar,
+    ),
+    # No browser address (first request, AppTest): the Host header, as http.
+    (None, "toegangswijzer.example.nl", None, "http://toegangswijzer.example.nl/licht/", Bereik.openbaar),
+    (None, "127.0.0.1:8501", None, "http://127.0.0.1:8501/licht/", Bereik.alleen_deze_computer),
+    # Configuration overrides the request; a bare host gets the light start page, a path is kept.
+    (
+        "http://127.0.0.1:8501/",
+        None,
+        "https://toegangswijzer.example.nl",
+        "https://toegangswijzer.example.nl/licht/",
+        Bereik.openbaar,
+    ),
+    (
+        "http://127.0.0.1:8501/",
+        None,
+        " https://toegangswijzer.example.nl/ ",
+        "https://toegangswijzer.example.nl/licht/",
+        Bereik.openbaar,
+    ),
+    (None, None, "https://example.nl/toegang/licht/", "https://example.nl/toegang/licht/", Bereik.openbaar),
+    # Configuration that is not an http(s) address is ignored: the request decides.
+    ("https://a.example.nl/", None, "javascript:alert(1)", "https://a.example.nl/licht/", Bereik.openbaar),
+    ("https://a.example.nl/", None, "toegangswijzer.example.nl", "https://a.example.nl/licht/", Bereik.openbaar),
+    ("https://a.example.nl/", None, "https://a b.nl", "https://a.example.nl/licht/", Bereik.openbaar),
+    ("https://a.example.nl/", None, "ftp://x.nl", "https://a.example.nl/licht/", Bereik.openbaar),
+    # Nothing usable at all.
+    (None, None, None, None, None),
+    ("javascript:alert(1)", "<script>", "", None, None),
+    ('http://evil.nl"><svg/', "a b", None, None, None),
+]
 
 
-def test_address_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("browser", "host", "ingesteld", "url", "bereik"), ADRES_TABEL)
+def test_address_from_request_or_configuration(
+    browser: str | None, host: str | None, ingesteld: str | None, url: str | None, bereik: Bereik | None
+) -> None:
+    omgeving = {} if ingesteld is None else {OMGEVINGSVARIABELE: ingesteld}
+    adres = qr_adres(browser, host, omgeving)
+    if url is None:
+        assert adres is None
+        return
+    assert adres is not None
+    assert (adres.url, adres.bereik) == (url, bereik)
+
+
+def test_only_unreachable_addresses_carry_a_warning() -> None:
+    assert set(WAARSCHUWING) == {b for b in Bereik if b is not Bereik.openbaar}
+
+
+def test_configuration_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(OMGEVINGSVARIABELE, "https://toegangswijzer.example.nl/")
-    assert publiek_adres() == "https://toegangswijzer.example.nl/"
+    adres = qr_adres("http://127.0.0.1:8501/presentatie")
+    assert adres is not None and adres.url == "https://toegangswijzer.example.nl/licht/"
     monkeypatch.delenv(OMGEVINGSVARIABELE)
-    assert publiek_adres() == STANDAARD_URL
+    adres = qr_adres("http://127.0.0.1:8501/presentatie")
+    assert adres is not None and adres.url == "http://127.0.0.1:8501/licht/"

@@ -97,3 +97,12 @@ def test_query_string_round_trip(beleid: Beleid) -> None:
         assert stand.beslissing.regel is beleid.decide(*cel).regel
         opnieuw = wizard.stand(beleid, stand.query())
         assert opnieuw.route == stand.route and opnieuw.beslissing is stand.beslissing
+
+
+def test_off_route_answers_survive_a_change_link(beleid: Beleid) -> None:
+    """ISK -> Onderwijsroute (niveau and vorm off the route) -> change the group again: they are still there."""
+    params = {"rol": "mbo-instelling", "doelgroep": "onderwijsroute", "ingeschreven": "nee", "niveau": "3"}
+    stand = wizard.stand(beleid, params)
+    assert [v for v, _ in stand.route] == ["rol", "doelgroep", "ingeschreven_in_mbo"]
+    assert wizard.stand(beleid, stand.wijzig_query("doelgroep")).antwoorden["niveau"] == "3"
+    assert "niveau" not in stand.link(), "the shared link holds only the route"

@@ -1,22 +1,22 @@
-"""The matrix page's figure, table and CSV as plain functions of the policy. No Streamlit here.
+"""The figures as plain functions of the policy: the matrix page's chart, the static grid (projector,
+scenario) and the presentation's timeline. No Streamlit here.
 
-Every answer, label and condition comes from `beleid`; this module only decides how it looks.
+Both grids share one palette, one cell text and the labels from `beleid`; this module only decides
+how it looks.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import textwrap
+from collections.abc import Collection
 from functools import lru_cache
 
-import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from policy import Beleid, Beslissing, Cel, Doelgroep, Niveau, Toegang, Vorm
-from policy.domain import ja_nee
+from policy import Basis, Beleid, Beslissing, Cel, Doelgroep, Niveau, Toegang, Vorm
+from policy.models import Stap
 from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 # Okabe-Ito blue and orange plus a light grey: told apart with every common colour-vision deficiency,
@@ -25,6 +25,8 @@ KLEUR = {Toegang.ja: "#0072B2", Toegang.nee: "#E69F00", Toegang.buiten_kader: "#
 TEKSTKLEUR = {Toegang.ja: "#FFFFFF", Toegang.nee: "#1A1A1A", Toegang.buiten_kader: "#1A1A1A"}
 # Short enough for a 60 px wide cell on a phone; the full label is in the hover, table and legend.
 KORT_LABEL = {Toegang.ja: "Ja", Toegang.nee: "Nee", Toegang.buiten_kader: "Buiten<br>besluit"}
+# The static grid: full strength for what a screen is about, a light tint of it for the rest.
+TINT = {Toegang.ja: "#D9EAF5", Toegang.nee: "#FBECCC", Toegang.buiten_kader: "#F3F3F3"}
 KADERKLEUR = "#1A1A1A"
 LETTER = "Source Sans, Source Sans Pro, sans-serif"  # the app's own font, loaded by Streamlit
 
@@ -103,7 +105,7 @@ def matrix_figuur(beleid: Beleid, ingeschreven_in_mbo: bool, gekozen: Cel | None
     """
     vormen = list(Vorm)
     per_cel = {b.cel: b for b in beleid.matrix(ingeschreven_in_mbo)}
-    doelgroepen = [d for d in Doelgroep if any(c.doelgroep is d for c in per_cel)]  # mbo only when enrolled
+    doelgroepen = beleid.doelgroepen(ingeschreven_in_mbo)
     niveaus = list(Niveau)
     fig = make_subplots(rows=len(vormen), cols=1, vertical_spacing=0.0)
     for r, vorm in enumerate(vormen, start=1):
@@ -232,67 +234,6 @@ def punt_naar_cel(punt: dict[str, object], ingeschreven_in_mbo: bool) -> Cel | N
     return Cel(*gevonden, ingeschreven_in_mbo)
 
 
-# --- the accessible table and the CSV ---------------------------------------------------------
-
-
-def tabel_waarde(toegang: Toegang) -> str:
-    return f"{TOEGANG_SYMBOOL[toegang]} {TOEGANG_LABEL[toegang]}"
-
-
-def matrix_tabel(beleid: Beleid, ingeschreven_in_mbo: bool, vorm: Vorm) -> pd.DataFrame:
-    """One block of the matrix as a table: groups as row headers, products as column headers."""
-    per_cel = {b.cel: b for b in beleid.matrix(ingeschreven_in_mbo)}
-    rijen = {
-        beleid.label("doelgroep", d): [
-            tabel_waarde(per_cel[Cel(d, n, vorm, ingeschreven_in_mbo)].toegang) for n in Niveau
-        ]
-        for d in Doelgroep
-        if any(c.doelgroep is d for c in per_cel)  # mbo students are enrolled: no row when not enrolled
-    }
-    tabel = pd.DataFrame.from_dict(rijen, orient="index", columns=[beleid.label("niveau", n) for n in Niveau])
-    tabel.index.name = "Groep"
-    return tabel
-
-
-CSV_KOLOMMEN = (
-    "doelgroep",
-    "niveau",
-    "vorm",
-    "ingeschreven_in_mbo",
-    "toegang",
-    "antwoord",
-    "basis",
-    "regel",
-    "samenvatting",
-    "voorwaarden",
-    "citaten",
-)
-
-
-def matrix_csv(beleid: Beleid) -> str:
-    """All cells (both enrolments) as CSV for Excel: `;`-separated, with a BOM so Excel reads UTF-8."""
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow(CSV_KOLOMMEN)
-    for b in beleid.matrix():
-        schrijver.writerow(
-            [
-                b.cel.doelgroep.value,
-                b.cel.niveau.value,
-                b.cel.vorm.value,
-                ja_nee(b.cel.ingeschreven_in_mbo),
-                b.toegang.value,
-                TOEGANG_LABEL[b.toegang],
-                b.basis.value,
-                b.regel.id,
-                b.regel.samenvatting,
-                " | ".join(v.id for v in b.voorwaarden),
-                " | ".join(f"alinea {br.alinea}: {' '.join(br.citaat.split())}" for br in b.bronnen),
-            ]
-        )
-    return "\ufeff" + uit.getvalue()
-
-
 @lru_cache(maxsize=128)
 def gedeelde_matrix_figuur(beleid: Beleid, ingeschreven_in_mbo: bool, gekozen: Cel | None = None) -> go.Figure:
     """The same figure, built once per choice and shared by every session (plotly builds it in ~90 ms).
@@ -300,3 +241,218 @@ def gedeelde_matrix_figuur(beleid: Beleid, ingeschreven_in_mbo: bool, gekozen: C
     Read-only: st.plotly_chart copies a figure to a dict before it sends it, so sharing is safe.
     """
     return matrix_figuur(beleid, ingeschreven_in_mbo, gekozen)
+
+
+# --- the static grid: projector screens and the scenario page ------------------------------------
+
+# Layout both projector figures share: no margins, white, static (a presenter clicks buttons, not the chart).
+_PROJECTOR_STIJL: dict[str, object] = dict(
+    margin=dict(l=0, r=0, t=0, b=0),
+    plot_bgcolor="#FFFFFF",
+    paper_bgcolor="#FFFFFF",
+    showlegend=False,
+    dragmode=False,
+    font=dict(family=LETTER),
+)
+AFGELEID = "afgeleid"  # the mark on a cell the text does not say itself (explained next to the grid)
+
+
+def _kolommen() -> list[tuple[Niveau, Vorm]]:
+    return [(n, v) for n in Niveau for v in Vorm]
+
+
+def raster_cel_tekst(beslissing: Beslissing, kort: bool = False, gemarkeerd: bool = False) -> str:
+    """A cell of the static grid: symbol and word; the full size adds the 'afgeleid' mark where it applies."""
+    t = beslissing.toegang
+    if kort:
+        tekst = cel_tekst(t)
+        return f"<b>◆<br>{tekst}</b>" if gemarkeerd else tekst
+    label = "Valt buiten<br>dit besluit" if t == Toegang.buiten_kader else TOEGANG_LABEL[t]
+    scheiding = "<br>" if t == Toegang.buiten_kader else " "
+    tekst = f"{TOEGANG_SYMBOOL[t]}{scheiding}{label}"
+    if beslissing.basis == Basis.afgeleid:
+        tekst += f"<br><i>{AFGELEID}</i>"
+    return f"<b>◆ {tekst}</b>" if gemarkeerd else tekst
+
+
+def raster_figuur(
+    beleid: Beleid,
+    doelgroepen: tuple[Doelgroep, ...],
+    ingeschreven_in_mbo: bool = False,
+    uitgelicht: Doelgroep | None = None,
+    gemarkeerd: Collection[Cel] = (),
+    lettergrootte: int = 26,
+    hoogte: int | None = None,
+    kort: bool = False,
+    rijnamen: bool = True,
+) -> go.Figure:
+    """The matrix as a static grid of coloured cells with symbol and word.
+
+    `uitgelicht` shows one group's row in full colour with a frame and the others tinted;
+    `gemarkeerd` does the same for single cells (a ◆ and a frame: never colour alone).
+    Without `rijnamen` the grid starts at its left edge (one group, named in the screen's title).
+    """
+    kolommen = _kolommen()
+    nadruk = uitgelicht is not None or bool(gemarkeerd)
+    rijhoogte = 1.0
+    fig = go.Figure()
+    shapes: list[dict[str, object]] = []
+    annotaties: list[dict[str, object]] = []
+    klein = max(11, int(lettergrootte * 0.85))
+    for r, doelgroep in enumerate(doelgroepen):
+        y0 = -(r + 1) * rijhoogte
+        rij_aan = uitgelicht == doelgroep
+        for k, (niveau, vorm) in enumerate(kolommen):
+            b = beleid.decide(doelgroep, niveau, vorm, ingeschreven_in_mbo)
+            aan = rij_aan or b.cel in gemarkeerd or not nadruk
+            vul = KLEUR[b.toegang] if aan else TINT[b.toegang]
+            shapes.append(
+                dict(
+                    type="rect",
+                    x0=k,
+                    x1=k + 1,
+                    y0=y0,
+                    y1=y0 + rijhoogte,
+                    fillcolor=vul,
+                    line=dict(color="#FFFFFF", width=3),
+                    layer="below",
+                )
+            )
+            if b.cel in gemarkeerd:
+                shapes.append(
+                    dict(
+                        type="rect",
+                        x0=k + 0.04,
+                        x1=k + 0.96,
+                        y0=y0 + 0.06,
+                        y1=y0 + rijhoogte - 0.06,
+                        line=dict(color=KADERKLEUR, width=5),
+                        fillcolor="rgba(0,0,0,0)",
+                    )
+                )
+            annotaties.append(
+                dict(
+                    x=k + 0.5,
+                    y=y0 + rijhoogte / 2,
+                    text=raster_cel_tekst(b, kort, b.cel in gemarkeerd),
+                    showarrow=False,
+                    font=dict(size=lettergrootte, color=TEKSTKLEUR[b.toegang] if aan else KADERKLEUR),
+                )
+            )
+        if rijnamen:
+            label = beleid.label("doelgroep", doelgroep)
+            naam = _regels(label, 14) if kort else html.escape(label)
+            annotaties.append(
+                dict(
+                    x=-0.1,
+                    y=y0 + rijhoogte / 2,
+                    text=f"<b>{naam}</b>" if rij_aan else naam,
+                    showarrow=False,
+                    xanchor="right",
+                    font=dict(size=lettergrootte, color=KADERKLEUR),
+                )
+            )
+        if rij_aan:
+            shapes.append(
+                dict(
+                    type="rect",
+                    x0=-0.02,
+                    x1=len(kolommen) + 0.02,
+                    y0=y0 - 0.02,
+                    y1=y0 + rijhoogte + 0.02,
+                    line=dict(color=KADERKLEUR, width=6),
+                    fillcolor="rgba(0,0,0,0)",
+                )
+            )
+    for i, niveau in enumerate(Niveau):
+        annotaties.append(
+            dict(
+                x=2 * i + 1,
+                y=0.72,
+                text=f"<b>{html.escape(beleid.label('niveau', niveau))}</b>",
+                showarrow=False,
+                font=dict(size=lettergrootte, color=KADERKLEUR),
+            )
+        )
+        for j, vorm in enumerate(Vorm):
+            annotaties.append(
+                dict(
+                    x=2 * i + j + 0.5,
+                    y=0.3,
+                    text=html.escape(beleid.label("vorm", vorm).lower()),
+                    showarrow=False,
+                    font=dict(size=klein, color=KADERKLEUR),
+                )
+            )
+    rijen = len(doelgroepen)
+    links = (-2.6 if kort else -2.2) if rijnamen else -0.05
+    fig.update_layout(
+        shapes=shapes,
+        annotations=annotaties,
+        xaxis=dict(range=[links, len(kolommen) + 0.05], visible=False, fixedrange=True),
+        yaxis=dict(range=[-rijen - 0.05, 1.0], visible=False, fixedrange=True),
+        height=hoogte or int(lettergrootte * 3.2 * (rijen + 1)),
+        **_PROJECTOR_STIJL,
+    )
+    return fig
+
+
+def raster_rij(fig: go.Figure, rij: int = 0) -> list[str]:
+    """The cell texts of one row of a static grid, left to right (for tests and checks)."""
+    cellen = [a for a in fig.layout.annotations if -(rij + 1) < a.y < -rij and a.xanchor != "right"]
+    return [str(a.text) for a in sorted(cellen, key=lambda a: a.x)]
+
+
+def tijdlijn_figuur(stappen: tuple[Stap, ...], lettergrootte: int = 30, hoogte: int = 420) -> go.Figure:
+    """The decision process as a timeline: when above the line, what happened below it."""
+    n = len(stappen)
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(x=[-0.5, n - 0.5], y=[0, 0], mode="lines", line=dict(color="#1F5F8B", width=8), hoverinfo="skip")
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=list(range(n)),
+            y=[0] * n,
+            mode="markers",
+            marker=dict(
+                size=[44] * (n - 1) + [60],
+                color=["#FFFFFF"] * (n - 1) + ["#1F5F8B"],
+                line=dict(color="#1F5F8B", width=8),
+                symbol="circle",
+            ),
+            hoverinfo="skip",
+        )
+    )
+    annotaties: list[dict[str, object]] = []
+    for i, stap in enumerate(stappen):
+        annotaties.append(
+            dict(
+                x=i,
+                y=0.32,
+                text=f"<b>{html.escape(stap.wanneer)}</b>",
+                showarrow=False,
+                yanchor="bottom",
+                font=dict(size=int(lettergrootte * 1.1), color="#1F5F8B"),
+            )
+        )
+        tekst = f"<b>{_regels(stap.titel, 24)}</b><br><br>{_regels(stap.tekst, 30)}"
+        annotaties.append(
+            dict(
+                x=i,
+                y=-0.3,
+                text=tekst,
+                showarrow=False,
+                yanchor="top",
+                align="center",
+                font=dict(size=lettergrootte, color=KADERKLEUR),
+            )
+        )
+    fig.update_layout(
+        annotations=annotaties,
+        xaxis=dict(range=[-0.5, n - 0.5], visible=False, fixedrange=True),
+        yaxis=dict(range=[-2.2, 1.0], visible=False, fixedrange=True),
+        height=hoogte,
+        **_PROJECTOR_STIJL,
+    )
+    return fig

@@ -47,14 +47,13 @@ class Stand:
         totaal = str(self.maximum) if self.minimum == self.maximum else f"{self.minimum} tot {self.maximum}"
         return f"Vraag {self.nummer} van {totaal}"
 
-    def query(self, **wijziging: str | None) -> dict[str, str]:
-        """The route's answers as URL parameters, with answers changed (None removes one); shareable."""
-        antwoorden = {**dict(self.route), **wijziging}
-        return {URL_SLEUTEL[v]: w for v in URL_SLEUTEL if (w := antwoorden.get(v)) is not None}
+    def query(self) -> dict[str, str]:
+        """Every answer given, off-route ones too, as URL parameters: switching back keeps them."""
+        return _als_query(self.antwoorden)
 
-    def link(self, **wijziging: str | None) -> str:
-        """`query()` as a query string without `?`."""
-        return urlencode(self.query(**wijziging))
+    def link(self) -> str:
+        """The shareable query string (without `?`): only the answers on the route."""
+        return urlencode(_als_query(dict(self.route)))
 
     def wijzig_query(self, vraag: str) -> dict[str, str]:
         """The link behind 'Wijzig' for one answer: all answers kept, that question asked again."""
@@ -65,7 +64,7 @@ class Stand:
         antwoorden = {**self.antwoorden, vraag: waarde}
         if vraag == ROL:
             antwoorden.pop("doelgroep", None)
-        return {URL_SLEUTEL[v]: antwoorden[v] for v in URL_SLEUTEL if v in antwoorden}
+        return _als_query(antwoorden)
 
     @property
     def vorige(self) -> dict[str, str] | None:
@@ -75,6 +74,11 @@ class Stand:
             plek = op_route.index(self.vraag)
             return self.wijzig_query(op_route[plek - 1]) if plek > 0 else None
         return self.wijzig_query(op_route[-1]) if op_route else None
+
+
+def _als_query(antwoorden: Mapping[str, str]) -> dict[str, str]:
+    """Answers by question id as URL parameters, in question order."""
+    return {URL_SLEUTEL[v]: antwoorden[v] for v in URL_SLEUTEL if v in antwoorden}
 
 
 def stand(beleid: Beleid, params: Mapping[str, str]) -> Stand:

@@ -1,0 +1,68 @@
+"""The matrix as a table and as a CSV a person reads: Dutch headers and words, the decision named. No Streamlit."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from policy import Beleid, Niveau, Vorm
+from policy.domain import alle_cellen
+from views.export import CSV_KOLOMMEN, csv_bestandsnaam, matrix_csv, matrix_tabel, tabel_waarde
+from views.teksten import BASIS_LABEL, TOEGANG_LABEL, versieregel
+
+
+def _rijen(beleid: Beleid) -> list[dict[str, str]]:
+    tekst = matrix_csv(beleid)
+    assert tekst.startswith("\ufeff")  # Excel reads UTF-8 only with the BOM
+    return list(csv.DictReader(io.StringIO(tekst.removeprefix("\ufeff")), delimiter=";"))
+
+
+@pytest.mark.parametrize("ingeschreven", [False, True])
+def test_table_equals_policy(beleid: Beleid, ingeschreven: bool) -> None:
+    for vorm in Vorm:
+        tabel = matrix_tabel(beleid, ingeschreven, vorm)
+        assert list(tabel.index) == [beleid.label("doelgroep", d) for d in beleid.doelgroepen(ingeschreven)]
+        assert list(tabel.columns) == [beleid.label("niveau", n) for n in Niveau]
+        for d in beleid.doelgroepen(ingeschreven):
+            for n in Niveau:
+                verwacht = tabel_waarde(beleid.decide(d, n, vorm, ingeschreven).toegang)
+                assert tabel.loc[beleid.label("doelgroep", d), beleid.label("niveau", n)] == verwacht
+
+
+def test_csv_has_every_cell_in_words_a_reader_uses(beleid: Beleid) -> None:
+    rijen = _rijen(beleid)
+    assert tuple(rijen[0]) == CSV_KOLOMMEN
+    assert len(rijen) == len(beleid.matrix()) == len(alle_cellen())
+    for rij, b in zip(rijen, beleid.matrix(), strict=True):
+        assert rij["Groep"] == beleid.label("doelgroep", b.cel.doelgroep)
+        assert rij["Kandidaat ingeschreven in het mbo"] == ("Ja" if b.cel.ingeschreven_in_mbo else "Nee")
+        assert rij["Product"] == beleid.label("niveau", b.cel.niveau)
+        assert rij["Soort toets"] == beleid.label("vorm", b.cel.vorm)
+        assert rij["Antwoord"] == TOEGANG_LABEL[b.toegang]
+        assert rij["Staat het in het besluit?"] == BASIS_LABEL[b.basis]
+        assert rij["Uitleg"] == b.regel.samenvatting
+        for v in b.voorwaarden:
+            assert v.titel in rij["Voorwaarden"]
+        for bron in b.bronnen:
+            plaats = "kop" if bron.alinea == 0 else f"alinea {bron.alinea}"
+            assert f"„{' '.join(bron.citaat.split())}” ({plaats})" in rij["Citaten uit het besluit"]
+        assert rij["Besluit"] == versieregel(beleid)
+    keys = {(r["Groep"], r["Kandidaat ingeschreven in het mbo"], r["Product"], r["Soort toets"]) for r in rijen}
+    assert len(keys) == len(alle_cellen())
+
+
+def test_csv_has_no_database_words(beleid: Beleid) -> None:
+    """No enum values, field names, rule or condition ids, and no 'alinea 0' for the heading."""
+    tekst = matrix_csv(beleid)
+    assert "_" not in tekst  # every id and field name in policy/ is snake_case
+    for woord in ("buiten_kader", "afgeleid", "expliciet", "ingeschreven_in_mbo", "alinea 0", "summatief;", "isk;"):
+        assert woord not in tekst
+    for regel in beleid.regels:
+        assert regel.id not in tekst
+
+
+def test_file_name_names_the_decision(beleid: Beleid) -> None:
+    naam = csv_bestandsnaam(beleid)
+    assert naam == f"toegangswijzer-overzicht-alv-{beleid.besluit.datum.isoformat()}.csv"
