@@ -10,6 +10,7 @@ from policy import load_policy
 from views import wizard, zoeken
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
+from views.paginas import pagina
 from views.teksten import markdown_veilig
 
 beleid = load_policy()
@@ -67,7 +68,7 @@ if not gevonden:
         "**Geen vragen gevonden.** Probeer een ander of korter zoekwoord, of kies een andere groep. "
         "U kunt ook de keuzehulp gebruiken."
     )
-    st.page_link("pages/keuzehulp.py", label="Naar de keuzehulp", icon=":material/help:")
+    st.page_link(pagina("keuzehulp"), label="Naar de keuzehulp", icon=":material/help:")
 else:
     st.caption(f"{len(gevonden)} van de {len(beleid.faq)} vragen" if gefilterd else f"{len(beleid.faq)} vragen")
 
@@ -81,7 +82,7 @@ for thema, vragen in zoeken.per_thema(beleid.themas, gevonden):
             if vraag.cel is not None:
                 cel = vraag.cel
                 st.page_link(
-                    "pages/keuzehulp.py",
+                    pagina("keuzehulp"),
                     label="Bekijk dit in de keuzehulp",
                     icon=":material/help:",
                     query_params=wizard.als_querystring(
@@ -99,6 +100,6 @@ for thema, vragen in zoeken.per_thema(beleid.themas, gevonden):
                     "**Begrippen**\n"
                     + "\n".join(f"- **{markdown_veilig(b.term)}**: {markdown_veilig(b.uitleg)}" for b in uitleg)
                 )
-                st.page_link("pages/begrippen.py", label="Alle begrippen", icon=":material/menu_book:")
+                st.page_link(pagina("begrippen"), label="Alle begrippen", icon=":material/menu_book:")
 
 versie_en_disclaimer(beleid)

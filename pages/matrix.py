@@ -12,6 +12,7 @@ from policy import Cel, Doelgroep, Niveau, Vorm, load_policy
 from views import figuren
 from views.beslissing import toon_beslissing
 from views.layout import versie_en_disclaimer
+from views.paginas import pagina
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, geldt_voor
 from views.wizard import als_querystring
 
@@ -125,7 +126,7 @@ if gekozen is not None:
     with st.container(border=True):
         toon_beslissing(beleid, beslissing, geldt_voor(beleid, [gekozen]))
         st.page_link(
-            "pages/keuzehulp.py",
+            pagina("keuzehulp"),
             label="Open dit antwoord in de keuzehulp",
             icon="➡",
             query_params=als_querystring(

@@ -6,6 +6,7 @@ import streamlit as st
 
 from policy import Beleid, Beslissing, Toegang
 from policy.models import Bron
+from views.paginas import pagina
 from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, markdown_veilig, versieregel
 
 _KADER = {Toegang.ja: st.success, Toegang.nee: st.error, Toegang.buiten_kader: st.info}
@@ -16,7 +17,7 @@ def citaten(beleid: Beleid, bronnen: tuple[Bron, ...]) -> None:
     for bron in bronnen:
         st.markdown(f"> {markdown_veilig(bron.citaat)}")
         st.page_link(
-            "pages/besluit.py",
+            pagina("besluit"),
             label=bronverwijzing(beleid, bron.alinea),
             query_params={"alinea": str(bron.alinea)},
             icon=":material/format_quote:",
