@@ -1,7 +1,7 @@
 """Server plumbing around the Streamlit pages: what `app.py` hands to `st.App`.
 
-`NAVIGATION` is the Streamlit script; `routes()` and `middleware()` are the one list of each, so another
-edition (the light pages) adds its routes here.
+`NAVIGATION` is the Streamlit script; `routes()` and `middleware()` are the one list of each: another
+edition (the light pages) adds its routes to `routes()`.
 """
 
 from __future__ import annotations
@@ -11,16 +11,23 @@ from pathlib import Path
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
+from web import api, robots
+from web.compression import Compressie
+from web.headers import BeveiligingsHeaders
 from web.html_lang import HtmlLangMiddleware
 
 NAVIGATION = Path(__file__).resolve().parent / "navigation.py"
 
 
 def routes() -> list[BaseRoute]:
-    """Our own routes beside Streamlit's (which stay untouched)."""
-    return []
+    """Our own routes, matched before Streamlit's (which stay untouched)."""
+    return [*api.ROUTES, *robots.ROUTES]
 
 
 def middleware() -> list[Middleware]:
-    """Outermost first: each entry wraps the ones after it and all of Streamlit."""
-    return [Middleware(HtmlLangMiddleware)]
+    """Outermost first, each wrapping the ones after it and all of Streamlit.
+
+    Headers go on every response, also on those the compression answers from memory; compression sits
+    outside the language rewrite, which asks Streamlit for the page uncompressed.
+    """
+    return [Middleware(BeveiligingsHeaders), Middleware(Compressie), Middleware(HtmlLangMiddleware)]
