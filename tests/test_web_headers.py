@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import html
+import re
 
 import anyio
 import pytest
@@ -13,6 +15,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 import web
+from policy import Beleid
 from web.headers import OMGEVING, BeveiligingsHeaders, frame_ancestors
 
 BUNDEL = ("const streamlit = 1;\n" * 5000).encode()
@@ -31,7 +34,9 @@ class NepStreamlit:
         return Response(BUNDEL, media_type="text/javascript", headers=cache)
 
     def routes(self) -> list[Route]:
-        pagina = '<!doctype html><html lang="en"><body>' + "x" * 3000 + "</body></html>"
+        pagina = (
+            '<!doctype html><html lang="en"><head><title>Streamlit</title></head><body>' + "x" * 3000 + "</body></html>"
+        )
         return [
             Route("/static/js/index.abc.js", self.bundel),
             Route(
@@ -102,10 +107,18 @@ def test_onjuiste_hostlijst_stopt_de_start(waarde: str) -> None:
         BeveiligingsHeaders(Starlette(), waarde)
 
 
-def test_pagina_nederlands_en_gecomprimeerd(client: TestClient) -> None:
+def test_pagina_nederlands_met_titel_en_beschrijving(client: TestClient, beleid: Beleid) -> None:
     antwoord = client.get("/keuzehulp", headers={"Accept-Encoding": "gzip"})
     assert antwoord.headers["content-encoding"] == "gzip"
-    assert '<html lang="nl">' in antwoord.text
+    assert '<html lang="nl">' in antwoord.text and "<title>Toegangswijzer examenproducten</title>" in antwoord.text
+    beschrijving = re.search(r'<meta name="description" content="([^"]+)"', antwoord.text)
+    assert beschrijving and html.unescape(beschrijving.group(1)) == beleid.besluit.samenvatting[0]
+    ongecomprimeerd = client.get("/keuzehulp", headers={"Accept-Encoding": "identity"})
+    assert int(ongecomprimeerd.headers["content-length"]) == len(ongecomprimeerd.content)
+
+
+def test_andere_antwoorden_blijven_zoals_ze_zijn(client: TestClient) -> None:
+    assert client.get("/static/weg.js").text == "weg" * 300
 
 
 def test_bundel_eenmaal_gecomprimeerd_en_bewaard(client: TestClient, nep: NepStreamlit) -> None:

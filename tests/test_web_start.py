@@ -1,4 +1,4 @@
-"""The server around the pages (web/): start-up policy check, the Dutch error message, the page language."""
+"""The server around the pages (web/startup.py): the policy check at start, the Dutch error message."""
 
 from __future__ import annotations
 
@@ -6,17 +6,10 @@ import asyncio
 import logging
 
 import pytest
-from starlette.applications import Starlette
-from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse
-from starlette.routing import Route
-from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 import web.startup
 from policy import PolicyError
-from web.html_lang import HtmlLangMiddleware
 
 
 def test_start_stopt_bij_een_kapot_beleid(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,29 +48,3 @@ def test_foutmelding_is_nederlands_met_code_die_in_het_log_staat(
     code = melding.split("**")[1]
     assert len(code) == 8 and code.isalnum()
     assert any(code in r.getMessage() and r.exc_info for r in caplog.records), "de code staat met traceback in het log"
-
-
-def _html(_: Request) -> HTMLResponse:
-    return HTMLResponse('<!doctype html><html lang="en"><body>x</body></html>')
-
-
-def _tekst(_: Request) -> PlainTextResponse:
-    return PlainTextResponse('<html lang="en">')
-
-
-@pytest.fixture
-def client() -> TestClient:
-    routes = [Route("/keuzehulp", _html, methods=["GET", "HEAD"]), Route("/_stcore/x", _tekst)]
-    return TestClient(Starlette(routes=routes, middleware=[Middleware(HtmlLangMiddleware)]))
-
-
-def test_pagina_is_nederlands_en_lengte_klopt(client: TestClient) -> None:
-    get = client.get("/keuzehulp")
-    assert '<html lang="nl">' in get.text
-    assert int(get.headers["content-length"]) == len(get.content)
-    head = client.head("/keuzehulp")
-    assert head.headers["content-length"] == get.headers["content-length"]
-
-
-def test_alleen_html_pagina_wordt_herschreven(client: TestClient) -> None:
-    assert client.get("/_stcore/x").text == '<html lang="en">'

@@ -14,7 +14,7 @@ from starlette.routing import BaseRoute
 from web import api, robots
 from web.compression import Compressie
 from web.headers import BeveiligingsHeaders
-from web.html_lang import HtmlLangMiddleware
+from web.index_html import IndexHtmlMiddleware
 
 NAVIGATION = Path(__file__).resolve().parent / "navigation.py"
 
@@ -27,7 +27,8 @@ def routes() -> list[BaseRoute]:
 def middleware() -> list[Middleware]:
     """Outermost first, each wrapping the ones after it and all of Streamlit.
 
-    Headers go on every response, also on those the compression answers from memory; compression sits
-    outside the language rewrite, which asks Streamlit for the page uncompressed.
+    Headers go on every response, also on those the compression answers from memory. Compression sits
+    outside the page rewrite, which asks Streamlit for the page uncompressed and relies on it to turn
+    HEAD into GET.
     """
-    return [Middleware(BeveiligingsHeaders), Middleware(Compressie), Middleware(HtmlLangMiddleware)]
+    return [Middleware(BeveiligingsHeaders), Middleware(Compressie), Middleware(IndexHtmlMiddleware)]

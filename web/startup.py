@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import streamlit as st
 from streamlit.logger import get_logger
@@ -21,7 +20,7 @@ FOUTMELDING = (
 
 
 @asynccontextmanager
-async def lifespan(_app: Any) -> AsyncIterator[None]:
+async def lifespan(_app: object) -> AsyncIterator[None]:
     """Load and prove the policy before the first visitor; an exception here stops the server with the reason."""
     beleid = load_policy()
     _LOG.info("beleid geladen en gecontroleerd: %s (%s)", beleid.besluit.id, beleid.pad)

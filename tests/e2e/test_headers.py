@@ -67,7 +67,10 @@ def test_robots_txt_is_echt(server: Server) -> None:
     assert b"User-agent: *" in body and b"<html" not in body
 
 
-def test_pagina_is_nederlands(server: Server) -> None:
+def test_pagina_is_nederlands_met_beschrijving(server: Server) -> None:
+    """What a search engine or link preview reads before any script runs."""
     for pad in ["/", ANTWOORD]:
         _, _, body = haal(f"{server.url}{pad}", encoding="identity")
         assert b'<html lang="nl">' in body, pad
+        assert b"<title>Toegangswijzer examenproducten</title>" in body, pad
+        assert re.search(rb'<meta name="description" content="[^"]{40,}"', body), pad
