@@ -13,7 +13,7 @@ from starlette.routing import BaseRoute
 
 from web import api, robots
 from web.compression import Compressie
-from web.headers import BeveiligingsHeaders
+from web.headers import BeveiligingsHeaders, frame_ancestors
 from web.index_html import IndexHtmlMiddleware
 
 NAVIGATION = Path(__file__).resolve().parent / "navigation.py"
@@ -31,4 +31,7 @@ def middleware() -> list[Middleware]:
     outside the page rewrite, which asks Streamlit for the page uncompressed and relies on it to turn
     HEAD into GET.
     """
-    return [Middleware(BeveiligingsHeaders), Middleware(Compressie), Middleware(IndexHtmlMiddleware)]
+    # Read the configured hosts now, when app.py is imported: a malformed value stops `streamlit run` here.
+    # (An exception while Starlette builds the middleware would not: uvicorn would serve errors instead.)
+    kaders = frame_ancestors()
+    return [Middleware(BeveiligingsHeaders, kaders), Middleware(Compressie), Middleware(IndexHtmlMiddleware)]

@@ -21,7 +21,6 @@ class Compressie:
     """GZip for every response; immutable static responses compressed once and kept (a few MB at most)."""
 
     def __init__(self, app: ASGIApp) -> None:
-        self.app = app
         self.per_verzoek = GZipMiddleware(app, minimum_size=500, compresslevel=6)
         self.eenmalig = GZipMiddleware(app, minimum_size=500, compresslevel=9)
         self.bewaard: dict[str, tuple[Message, bytes]] = {}

@@ -34,7 +34,7 @@ def frame_ancestors(waarde: str | None = None) -> str:
 class BeveiligingsHeaders:
     """Adds the headers to every HTTP response (keeps a header a route has set itself)."""
 
-    def __init__(self, app: ASGIApp, frame_bronnen: str | None = None) -> None:
+    def __init__(self, app: ASGIApp, frame_bronnen: str) -> None:
         self.app = app
         kaders = f"frame-ancestors {frame_ancestors(frame_bronnen)}"
         basis = [("x-content-type-options", "nosniff"), ("referrer-policy", "no-referrer")]

@@ -8,6 +8,7 @@ gets it. HEAD requests reach this layer as GET (web/compression.py), so Content-
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 from starlette.datastructures import MutableHeaders
@@ -20,8 +21,13 @@ TITEL = "Toegangswijzer examenproducten"
 _NIET_DE_PAGINA = ("/static/", "/_stcore/", "/component/", "/media/", "/api/", "/licht/")
 
 
+@cache
 def vervangingen() -> list[tuple[bytes, bytes]]:
-    """What changes in the page; the description is the policy's own first summary sentence."""
+    """What changes in the page; the description is the policy's own first summary sentence.
+
+    Built at the first page request, not when the middleware is built: an exception there would not stop
+    the server (the lifespan's policy check does that), it would only break every request.
+    """
     beschrijving = escape(load_policy().besluit.samenvatting[0], quote=True)
     return [
         (b'<html lang="en">', b'<html lang="nl">'),
@@ -37,7 +43,6 @@ class IndexHtmlMiddleware:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.vervangingen = vervangingen()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("path", "").startswith(_NIET_DE_PAGINA):
@@ -60,7 +65,7 @@ class IndexHtmlMiddleware:
                 if bericht.get("more_body"):
                     return
                 body = b"".join(delen)
-                for oud, nieuw in self.vervangingen:
+                for oud, nieuw in vervangingen():
                     body = body.replace(oud, nieuw, 1)
                 headers = MutableHeaders(raw=list(start.get("headers", [])))
                 headers["content-length"] = str(len(body))
