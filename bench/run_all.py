@@ -498,8 +498,9 @@ def report(res: dict[str, Any], cmd: str, elapsed: float) -> str:
             "Content visible = connected, script not running and the page's first element (h1 for the app, "
             "the text for the empty app) in the DOM. Requests and bytes from Resource Timing (`transferSize`: "
             "encoded bytes on the wire incl. headers) after network idle; "
-            "websocket frames not included. Served directly by Streamlit (no gzip); behind deploy/nginx.conf "
-            "JS/CSS are gzipped and cached for a year."
+            "websocket frames not included. The app gzips its responses (web/compression.py; the empty app "
+            "is plain Streamlit, which does not gzip its JS); behind deploy/nginx.conf JS/CSS are also cached "
+            "for a year."
         )
     add("")
     return "\n".join(L) + "\n"
