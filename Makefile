@@ -18,12 +18,16 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# The conventional command: app.py is an st.App (docs/adr/0001-streamlit-run-app-py.md).
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run serve.py --server.port $(PORT)
+	@echo "Toegangswijzer: http://localhost:$(PORT)/"
+	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# Development: rerun on save. Production defaults stay in .streamlit/config.toml.
+# Development: rerun on save. Production defaults stay in .streamlit/config.toml. Streamlit watches the
+# modules under the Streamlit script's folder (web/) or under PYTHONPATH: name the project root.
 dev: $(VENV)/.runtime
-	$(BIN)/streamlit run serve.py --server.port $(PORT) --server.runOnSave true --server.fileWatcherType auto
+	@echo "Toegangswijzer: http://localhost:$(PORT)/"
+	PYTHONPATH=$(CURDIR) $(BIN)/streamlit run app.py --server.port $(PORT) --server.runOnSave true --server.fileWatcherType auto
 
 check: $(VENV)/.runtime
 	$(BIN)/python -m policy check

@@ -8,7 +8,7 @@ Modes (all bounded by counts and timeouts; loopback targets only):
 
   python bench/load.py --url http://127.0.0.1:8501 --server-pid PID --sessions 50 100 300
   python bench/load.py --start bench/empty_app.py --set server.fileWatcherType=none --sessions 200
-  python bench/load.py --start serve.py --page keuzehulp --query "doelgroep=isk&niveau=entree" \
+  python bench/load.py --start app.py --page keuzehulp --query "doelgroep=isk&niveau=entree" \
       --mode interact --sessions 50 --rate 10 --duration 20 --json
 
 --start runs the script with bench/server.py (cwd = the script's folder, so its .streamlit/config.toml

@@ -21,9 +21,9 @@ import pstats  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
     "start": (None, {}),
-    "keuzehulp": ("pages/keuzehulp.py", {"doelgroep": "isk", "niveau": "entree"}),
-    "matrix": ("pages/matrix.py", {}),
-    "faq": ("pages/faq.py", {}),
+    "keuzehulp": (str(ROOT / "pages/keuzehulp.py"), {"doelgroep": "isk", "niveau": "entree"}),
+    "matrix": (str(ROOT / "pages/matrix.py"), {}),
+    "faq": (str(ROOT / "pages/faq.py"), {}),
 }
 
 
@@ -38,7 +38,7 @@ def main() -> int:
     from streamlit.testing.v1 import AppTest
 
     page, params = PAGES[a.page]
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "web" / "navigation.py"), default_timeout=60)
     at.query_params.update(params)
     at.run()
     if page:

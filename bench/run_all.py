@@ -46,7 +46,8 @@ from bench.server import Server, start_server, stop_server, wait_healthy  # noqa
 from bench.ws_client import fetch_xsrf_cookie, open_and_run  # noqa: E402
 
 EMPTY = ROOT / "bench" / "empty_app.py"
-APP = ROOT / "serve.py"
+APP = ROOT / "app.py"
+NAVIGATION = ROOT / "web" / "navigation.py"  # the Streamlit script app.py serves; AppTest runs it
 KEUZEHULP_QUERY = "doelgroep=isk&niveau=entree"
 
 # Targets of issue 6 (2-core machine).
@@ -75,10 +76,10 @@ def apptest_reruns(repeats: int) -> dict[str, dict[str, float]]:
 
     pages = {
         "empty": (str(EMPTY), None, {}),
-        "start": (str(ROOT / "app.py"), None, {}),
-        "keuzehulp": (str(ROOT / "app.py"), "pages/keuzehulp.py", {"doelgroep": "isk", "niveau": "entree"}),
-        "matrix": (str(ROOT / "app.py"), "pages/matrix.py", {}),
-        "faq": (str(ROOT / "app.py"), "pages/faq.py", {}),
+        "start": (str(NAVIGATION), None, {}),
+        "keuzehulp": (str(NAVIGATION), str(ROOT / "pages/keuzehulp.py"), {"doelgroep": "isk", "niveau": "entree"}),
+        "matrix": (str(NAVIGATION), str(ROOT / "pages/matrix.py"), {}),
+        "faq": (str(NAVIGATION), str(ROOT / "pages/faq.py"), {}),
     }
     out = {}
     for name, (script, page, params) in pages.items():
@@ -429,7 +430,7 @@ def report(res: dict[str, Any], cmd: str, elapsed: float) -> str:
     if "p95_s" in sc:
         add(
             "Scaled = `make serve-scaled` setup (deploy/nginx.conf: cookie-hash sticky upstream, two "
-            "`streamlit run serve.py` on 8502/8503) on the same 2 cores, client included."
+            "`streamlit run app.py` on 8502/8503) on the same 2 cores, client included."
         )
         if "static_check" in sc:
             s = sc["static_check"]
@@ -497,8 +498,9 @@ def report(res: dict[str, Any], cmd: str, elapsed: float) -> str:
             "Content visible = connected, script not running and the page's first element (h1 for the app, "
             "the text for the empty app) in the DOM. Requests and bytes from Resource Timing (`transferSize`: "
             "encoded bytes on the wire incl. headers) after network idle; "
-            "websocket frames not included. Served directly by Streamlit (no gzip); behind deploy/nginx.conf "
-            "JS/CSS are gzipped and cached for a year."
+            "websocket frames not included. The app gzips its responses (web/compression.py; the empty app "
+            "is plain Streamlit, which does not gzip its JS); behind deploy/nginx.conf JS/CSS are also cached "
+            "for a year."
         )
     add("")
     return "\n".join(L) + "\n"

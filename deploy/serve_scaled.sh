@@ -23,7 +23,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 for port in 8502 8503; do
-    "$BIN/streamlit" run serve.py --server.port "$port" --server.address 127.0.0.1 --server.headless true &
+    "$BIN/streamlit" run app.py --server.port "$port" --server.address 127.0.0.1 --server.headless true &
     PIDS+=($!)
 done
 "$NGINX" -p "$PREFIX" -c "$PWD/deploy/nginx.conf" &

@@ -11,6 +11,7 @@ from policy.models import FaqVraag
 from views import wizard, zoeken
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
+from views.paginas import pagina
 from views.teksten import markdown_veilig
 
 beleid = load_policy()
@@ -70,7 +71,7 @@ def toon_vraag(vraag: FaqVraag, open_: bool) -> None:
         citaten(beleid, vraag.bronnen)
         if vraag.cel is not None:
             st.page_link(
-                "pages/keuzehulp.py",
+                pagina("keuzehulp"),
                 label="Bekijk dit in de keuzehulp",
                 icon=":material/help:",
                 query_params=wizard.cel_query(vraag.cel),
@@ -81,7 +82,7 @@ def toon_vraag(vraag: FaqVraag, open_: bool) -> None:
                 "**Begrippen**\n"
                 + "\n".join(f"- **{markdown_veilig(b.term)}**: {markdown_veilig(b.uitleg)}" for b in uitleg)
             )
-            st.page_link("pages/begrippen.py", label="Alle begrippen", icon=":material/menu_book:")
+            st.page_link(pagina("begrippen"), label="Alle begrippen", icon=":material/menu_book:")
 
 
 gekozen = st.session_state[GROEP_SLEUTEL] or []
@@ -92,7 +93,7 @@ if not uitkomst.gevonden:
         "**Geen vragen gevonden.** Geen vraag past bij deze woorden. Probeer andere woorden, "
         "of kies een andere groep. Of gebruik de keuzehulp: die stelt u een paar vragen en geeft dan het antwoord."
     )
-    st.page_link("pages/keuzehulp.py", label="Naar de keuzehulp", icon=":material/help:")
+    st.page_link(pagina("keuzehulp"), label="Naar de keuzehulp", icon=":material/help:")
     if uitkomst.dichtbij:
         st.header("Bedoelt u een van deze vragen?", anchor="dichtbij")
         for vraag in uitkomst.dichtbij:

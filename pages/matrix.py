@@ -14,6 +14,7 @@ from policy.domain import bestaat
 from views import export, figuren
 from views.beslissing import toon_beslissing
 from views.layout import versie_en_disclaimer
+from views.paginas import pagina
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 from views.wizard import cel_query
 
@@ -149,7 +150,7 @@ if gekozen is not None:
         st.header(f"Uitleg: {figuren.cel_naam(beleid, gekozen)}", anchor=False)
         toon_beslissing(beleid, beslissing, [gekozen])
         st.page_link(
-            "pages/keuzehulp.py",
+            pagina("keuzehulp"),
             label="Open dit antwoord in de keuzehulp",
             icon="➡",
             query_params=cel_query(gekozen),

@@ -4,6 +4,7 @@ import streamlit as st
 
 from policy import Doelgroep, load_policy
 from views.layout import versie_en_disclaimer
+from views.paginas import pagina
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, producten
 
 beleid = load_policy()
@@ -28,16 +29,16 @@ for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.
             st.caption(regel.samenvatting)
 
 st.markdown("### Wat wilt u doen?")
-for kolom, (pagina, tekst, icoon) in zip(
+for kolom, (doel, tekst, icoon) in zip(
     st.columns(3),
     [
-        ("pages/keuzehulp.py", "Beantwoord mijn vraag", ":material/help:"),
-        ("pages/matrix.py", "Bekijk het overzicht", ":material/table_chart:"),
-        ("pages/faq.py", "Lees de veelgestelde vragen", ":material/forum:"),
+        (pagina("keuzehulp"), "Beantwoord mijn vraag", ":material/help:"),
+        (pagina("matrix"), "Bekijk het overzicht", ":material/table_chart:"),
+        (pagina("faq"), "Lees de veelgestelde vragen", ":material/forum:"),
     ],
     strict=True,
 ):
     with kolom.container(border=True):
-        st.page_link(pagina, label=tekst, icon=icoon)
+        st.page_link(doel, label=tekst, icon=icoon)
 
 versie_en_disclaimer(beleid)

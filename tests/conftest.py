@@ -11,12 +11,13 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+import views.paginas
 from policy import Beleid, load_policy, versies
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = Path(__file__).parent / "scenarios.yaml"
-# The one script AppTest runs: the navigation over pages/ (every page test starts here).
-APP_SCRIPT = ROOT / "app.py"
+# The one script AppTest runs: the navigation over pages/ that app.py serves (every page test starts here).
+APP_SCRIPT = ROOT / "web" / "navigation.py"
 
 
 def open_pagina(pagina: str | None = None, params: Mapping[str, str] | None = None) -> AppTest:
@@ -25,7 +26,7 @@ def open_pagina(pagina: str | None = None, params: Mapping[str, str] | None = No
     at.query_params.update(params or {})
     at.run()
     if pagina is not None:
-        at.switch_page(f"pages/{pagina}.py")
+        at.switch_page(str(views.paginas.pagina(pagina)))
         at.run()
     return at
 

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from policy import Beleid, Toegang, load_policy
 from tests.conftest import APP_SCRIPT
 from views import wizard
+from views.paginas import pagina
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 SLEUTELS = [*wizard.URL_SLEUTEL.values(), wizard.WIJZIG]
@@ -98,7 +99,7 @@ def test_querystring_in_apptest(app: AppTest, params: dict[str, str]) -> None:
     app.query_params.clear()
     for k, v in params.items():
         app.query_params[k] = v
-    app.switch_page("pages/keuzehulp.py")
+    app.switch_page(str(pagina("keuzehulp")))
     app.run()
     _zinnige_pagina(app)
     if any(k not in SLEUTELS for k in params):

@@ -1,4 +1,5 @@
-"""Browser tests: the real server (`streamlit run serve.py`) driven by Debian's Chromium through Playwright.
+"""Browser tests: the real server (`streamlit run app.py`, as `make run`) driven by Debian's Chromium
+through Playwright.
 
 No browser is ever downloaded. Without /usr/bin/chromium the tests skip with a hint, unless
 TOEGANGSWIJZER_E2E_VEREIST=1 (set by .ci/run): then they fail.
@@ -54,7 +55,7 @@ def vrije_poort() -> int:
 
 @dataclass
 class Server:
-    """A running `streamlit run serve.py` on a loopback port."""
+    """A running `streamlit run app.py` on a loopback port."""
 
     url: str
     proces: subprocess.Popen[bytes]
@@ -83,7 +84,7 @@ def _streamlit() -> str:
 
 
 def start_server(naam: str) -> Server:
-    """Start the production launcher on a free port and wait until it is healthy."""
+    """Start the server the conventional way (`streamlit run app.py`) on a free port; wait until it is healthy."""
     poort = vrije_poort()
     logmap = ARTIFACTS / "e2e-logs"
     logmap.mkdir(parents=True, exist_ok=True)
@@ -91,7 +92,7 @@ def start_server(naam: str) -> Server:
     cmd = [
         _streamlit(),
         "run",
-        "serve.py",
+        "app.py",
         "--server.port",
         str(poort),
         "--server.address",

@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import pytest
 
 from policy import Beleid, load_policy
-from tests.e2e.conftest import ROOT, Server
+from tests.conftest import APP_SCRIPT
+from tests.e2e.conftest import Server
 from tests.e2e.hulp import (
     LEGACY_TITELS,
     Pad,
@@ -37,8 +38,8 @@ except Exception:  # the policy is broken: tests/test_validatie.py and `policy c
 
 
 def nav_titels_uit_app() -> list[str]:
-    """The titles app.py gives st.navigation, read from its source."""
-    return re.findall(r'st\.Page\(.*title="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    """The titles the navigation script gives st.navigation, read from its source."""
+    return re.findall(r'st\.Page\(.*title="([^"]+)"', APP_SCRIPT.read_text(encoding="utf-8"))
 
 
 def _plat(tekst: str) -> str:

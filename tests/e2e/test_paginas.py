@@ -11,23 +11,24 @@ import pytest
 
 from policy import Beleid
 from policy.checks import normaliseer
-from tests.e2e.conftest import ARTIFACTS, ROOT, Server
+from tests.conftest import APP_SCRIPT
+from tests.e2e.conftest import ARTIFACTS, Server
 from tests.e2e.hulp import ANTWOORD, hoofdtekst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
 
 MATEN = {"telefoon": (390, 844), "projector": (1920, 1080)}
 
 
 def paginas_uit_app() -> dict[str, str]:
-    """url path per page title, from app.py's st.Page lines; the default page lives at `/`."""
+    """url path per page title, from the navigation script's st.Page lines; the default page lives at `/`."""
     paginas = {}
-    for regel in (ROOT / "app.py").read_text(encoding="utf-8").splitlines():
+    for regel in APP_SCRIPT.read_text(encoding="utf-8").splitlines():
         if "st.Page(" not in regel:
             continue
         titel = re.search(r'title="([^"]+)"', regel)
         pad = re.search(r'url_path="([^"]+)"', regel)
         assert titel, regel
         paginas[titel.group(1)] = "" if "default=True" in regel else (pad.group(1) if pad else "")
-    assert "" in paginas.values(), "geen startpagina (default=True) gevonden in app.py"
+    assert "" in paginas.values(), f"geen startpagina (default=True) gevonden in {APP_SCRIPT.name}"
     return paginas
 
 

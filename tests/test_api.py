@@ -1,0 +1,144 @@
+"""The JSON API (/api/v1/...): the same data as `python -m policy ask|matrix --json`, and hostile input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+import web
+from policy import Beleid, Cel
+from policy.cli import main as cli
+from policy.domain import alle_cellen
+
+BESLISSING = "/api/v1/beslissing"
+GELDIG = {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(Starlette(routes=web.routes(), middleware=web.middleware()))
+
+
+def cli_json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
+    assert cli([*args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def vraag(cel: Cel) -> dict[str, str]:
+    """The URL contract: the enum values, and ja/nee for enrolment (as on /keuzehulp)."""
+    return {
+        "doelgroep": cel.doelgroep.value,
+        "ingeschreven": "ja" if cel.ingeschreven_in_mbo else "nee",
+        "niveau": cel.niveau.value,
+        "vorm": cel.vorm.value,
+    }
+
+
+@pytest.mark.parametrize("cel", alle_cellen(), ids=lambda c: "-".join(vraag(c).values()))
+def test_elke_cel_zoals_de_cli(
+    client: TestClient, capsys: pytest.CaptureFixture[str], beleid: Beleid, cel: Cel
+) -> None:
+    antwoord = client.get(BESLISSING, params=vraag(cel))
+    assert antwoord.status_code == 200
+    assert antwoord.headers["content-type"] == "application/json"
+    vlag = ["--ingeschreven"] if cel.ingeschreven_in_mbo else []
+    args = ["ask", "--doelgroep", cel.doelgroep.value, "--niveau", cel.niveau.value, "--vorm", cel.vorm.value, *vlag]
+    assert antwoord.json() == cli_json(capsys, *args)
+    assert antwoord.json()["toegang"] == beleid.decide(*cel[:3], cel.ingeschreven_in_mbo).toegang.value
+
+
+def test_overzicht_zoals_de_cli(client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
+    antwoord = client.get("/api/v1/overzicht")
+    assert antwoord.status_code == 200 and antwoord.headers["content-type"] == "application/json"
+    cellen = antwoord.json()
+    assert cellen == cli_json(capsys, "matrix")
+    assert len(cellen) == len(alle_cellen()) == len({tuple(c[k] for k in list(c)[:4]) for c in cellen})
+
+
+def test_hoofdletters_en_spaties_tellen_niet(client: TestClient) -> None:
+    los = client.get(BESLISSING, params={**GELDIG, "doelgroep": " ISK ", "vorm": "Formatief"})
+    assert los.status_code == 200 and los.json() == client.get(BESLISSING, params=GELDIG).json()
+
+
+LANG = "x" * 10_000
+MARKUP = "<script>alert(1)</script>"
+# (query, fields the 400 must name; None = an unknown parameter, named without echoing it)
+VIJANDIG: list[tuple[list[tuple[str, str]], set[str | None]]] = [
+    ([], {"doelgroep", "ingeschreven", "niveau", "vorm"}),
+    ([(k, v) for k, v in GELDIG.items() if k != "niveau"], {"niveau"}),
+    ([*GELDIG.items(), ("niveau", "2")], {"niveau"}),
+    ([*((k, v) for k, v in GELDIG.items() if k != "vorm"), ("vorm", "formatief"), ("vorm", "formatief")], {"vorm"}),
+    ([*((k, v) for k, v in GELDIG.items() if k != "niveau"), ("niveau", LANG)], {"niveau"}),
+    ([*((k, v) for k, v in GELDIG.items() if k != "niveau"), ("niveau", "")], {"niveau"}),
+    ([*((k, v) for k, v in GELDIG.items() if k != "niveau"), ("niveau", "２")], {"niveau"}),  # fullwidth 2
+    ([*((k, v) for k, v in GELDIG.items() if k != "doelgroep"), ("doelgroep", "İSK")], {"doelgroep"}),
+    ([*((k, v) for k, v in GELDIG.items() if k != "doelgroep"), ("doelgroep", "isk\x00")], {"doelgroep"}),
+    ([*((k, v) for k, v in GELDIG.items() if k != "doelgroep"), ("doelgroep", MARKUP)], {"doelgroep"}),
+    ([*((k, v) for k, v in GELDIG.items() if k != "ingeschreven"), ("ingeschreven", "true")], {"ingeschreven"}),
+    ([*GELDIG.items(), (MARKUP, "1")], {None}),
+    ([*GELDIG.items(), ("ingeschreven_in_mbo", "nee")], {None}),
+    ([*GELDIG.items(), ("🙂", LANG)], {None}),
+]
+
+
+@pytest.mark.parametrize(("query", "velden"), VIJANDIG, ids=range(len(VIJANDIG)))
+def test_vijandige_invoer_geeft_400_met_de_velden(
+    client: TestClient, beleid: Beleid, query: list[tuple[str, str]], velden: set[str | None]
+) -> None:
+    antwoord = client.get(BESLISSING, params=query)
+    assert antwoord.status_code == 400
+    assert antwoord.headers["content-type"] == "application/json"
+    problemen = antwoord.json()["problemen"]
+    assert {p["veld"] for p in problemen} == velden
+    for p in problemen:
+        assert p["geldig"] and all(str(w) in p["melding"] for w in p["geldig"]), "de geldige waarden staan erbij"
+        if p["veld"] == "niveau":
+            assert p["geldig"] == [o.waarde for o in beleid.vraag("niveau").opties]
+    assert "<" not in antwoord.text and LANG not in antwoord.text, "de invoer komt niet terug"
+
+
+def test_ongeldige_bytes_in_de_querystring(client: TestClient) -> None:
+    antwoord = client.get(f"{BESLISSING}?doelgroep=%ff%fe&niveau=%00&vorm=%3Cb%3E&ingeschreven=%E2%80%AE")
+    assert antwoord.status_code == 400
+    assert {p["veld"] for p in antwoord.json()["problemen"]} == {"doelgroep", "niveau", "vorm", "ingeschreven"}
+
+
+def test_overzicht_kent_geen_parameters(client: TestClient) -> None:
+    antwoord = client.get("/api/v1/overzicht", params={"x": MARKUP})
+    assert antwoord.status_code == 400 and "<" not in antwoord.text
+
+
+@pytest.mark.parametrize("pad", ["/api", "/api/", "/api/v2/beslissing", f"/api/{MARKUP}"])
+def test_onbekend_adres_is_json_404(client: TestClient, pad: str) -> None:
+    antwoord = client.get(pad)
+    assert antwoord.status_code == 404 and antwoord.headers["content-type"] == "application/json"
+    assert "<" not in antwoord.text
+
+
+def test_alleen_lezen(client: TestClient) -> None:
+    antwoord = client.post(BESLISSING, params=GELDIG)
+    assert antwoord.status_code == 405 and "GET" in antwoord.headers["allow"]
+
+
+def test_etag_en_cache(client: TestClient) -> None:
+    eerste = client.get(BESLISSING, params=GELDIG)
+    etag = eerste.headers["etag"]
+    assert "max-age" in eerste.headers["cache-control"]
+    assert client.get(BESLISSING, params=GELDIG, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(BESLISSING, params=GELDIG, headers={"If-None-Match": f"W/{etag}"}).status_code == 304
+    ander = client.get(BESLISSING, params={**GELDIG, "vorm": "summatief"}, headers={"If-None-Match": etag})
+    assert ander.status_code == 200 and ander.headers["etag"] != etag
+    assert client.get(BESLISSING).headers["cache-control"] == "no-store", "fouten worden niet bewaard"
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_head_geeft_dezelfde_lengte(client: TestClient, encoding: str) -> None:
+    for pad in [f"{BESLISSING}?doelgroep=vmbo&ingeschreven=nee&niveau=2&vorm=summatief", "/api/v1/overzicht"]:
+        get = client.get(pad, headers={"Accept-Encoding": encoding})
+        head = client.head(pad, headers={"Accept-Encoding": encoding})
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-length"] == get.headers["content-length"]
+        assert head.headers.get("content-encoding") == get.headers.get("content-encoding")

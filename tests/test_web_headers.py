@@ -1,0 +1,192 @@
+"""Headers, compression and robots.txt on every response, with Streamlit stood in for by a small app."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import re
+
+import anyio
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+import web
+from policy import Beleid
+from web.headers import OMGEVING, BeveiligingsHeaders, frame_ancestors
+
+BUNDEL = ("const streamlit = 1;\n" * 5000).encode()
+
+
+class NepStreamlit:
+    """Streamlit's shape: an HTML page with lang="en", immutable hashed assets, a no-cache file, a 404."""
+
+    def __init__(self) -> None:
+        self.bundel_gevraagd = 0
+
+    async def bundel(self, _: Request) -> Response:
+        self.bundel_gevraagd += 1
+        await anyio.sleep(0.01)  # a burst overlaps the first request
+        cache = {"Cache-Control": "public, immutable, max-age=31536000"}
+        return Response(BUNDEL, media_type="text/javascript", headers=cache)
+
+    def routes(self) -> list[Route]:
+        pagina = (
+            '<!doctype html><html lang="en"><head><title>Streamlit</title></head><body>' + "x" * 3000 + "</body></html>"
+        )
+        return [
+            Route("/static/js/index.abc.js", self.bundel),
+            Route(
+                "/static/manifest.json", lambda _: PlainTextResponse("{}" * 600, headers={"Cache-Control": "no-cache"})
+            ),
+            Route("/static/weg.js", lambda _: PlainTextResponse("weg" * 300, status_code=404)),
+            Route("/keuzehulp", lambda _: HTMLResponse(pagina)),
+            Route("/licht/eigen", lambda _: PlainTextResponse("x", headers={"Content-Security-Policy": "sandbox"})),
+        ]
+
+
+@pytest.fixture
+def nep() -> NepStreamlit:
+    return NepStreamlit()
+
+
+@pytest.fixture
+def app(nep: NepStreamlit) -> Starlette:
+    return Starlette(routes=[*web.routes(), *nep.routes()], middleware=web.middleware())
+
+
+@pytest.fixture
+def client(app: Starlette) -> TestClient:
+    return TestClient(app)
+
+
+PADEN = ["/keuzehulp", "/static/js/index.abc.js", "/static/weg.js", "/robots.txt", "/api/v1/overzicht", "/api/x"]
+
+
+@pytest.mark.parametrize("pad", PADEN)
+def test_elk_antwoord_heeft_de_headers(client: TestClient, pad: str) -> None:
+    h = client.get(pad).headers
+    assert h["x-content-type-options"] == "nosniff"
+    assert h["referrer-policy"] == "no-referrer"
+    csp = [d.strip() for d in h["content-security-policy"].split(";")]
+    assert "frame-ancestors 'self'" in csp
+    if pad.startswith(("/api/", "/licht/", "/robots.txt")):
+        assert "default-src 'none'" in csp and not any(d.startswith("script-src") for d in csp), "geen script"
+
+
+def test_een_route_mag_een_eigen_beleid_zetten(client: TestClient) -> None:
+    assert client.get("/licht/eigen").headers["content-security-policy"] == "sandbox"
+
+
+def test_inlijsten_alleen_voor_ingestelde_hosts(nep: NepStreamlit, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(OMGEVING, "'self' https://www.voorbeeld.nl")
+    client = TestClient(Starlette(routes=nep.routes(), middleware=web.middleware()))
+    assert (
+        "frame-ancestors 'self' https://www.voorbeeld.nl" in client.get("/keuzehulp").headers["content-security-policy"]
+    )
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [
+        "",
+        "https://a.nl; script-src *",
+        "'self',https://a.nl",
+        "'none' 'self'",
+        "https://a.nl\r\nX: y",
+        "'unsafe-inline'",
+    ],
+)
+def test_onjuiste_hostlijst_stopt_de_start(waarde: str) -> None:
+    with pytest.raises(ValueError):
+        frame_ancestors(waarde)
+    with pytest.raises(ValueError):
+        BeveiligingsHeaders(Starlette(), waarde)
+
+
+def test_pagina_nederlands_met_titel_en_beschrijving(client: TestClient, beleid: Beleid) -> None:
+    antwoord = client.get("/keuzehulp", headers={"Accept-Encoding": "gzip"})
+    assert antwoord.headers["content-encoding"] == "gzip"
+    assert '<html lang="nl">' in antwoord.text and "<title>Toegangswijzer examenproducten</title>" in antwoord.text
+    beschrijving = re.search(r'<meta name="description" content="([^"]+)"', antwoord.text)
+    assert beschrijving and html.unescape(beschrijving.group(1)) == beleid.besluit.samenvatting[0]
+    ongecomprimeerd = client.get("/keuzehulp", headers={"Accept-Encoding": "identity"})
+    assert int(ongecomprimeerd.headers["content-length"]) == len(ongecomprimeerd.content)
+
+
+def test_andere_antwoorden_blijven_zoals_ze_zijn(client: TestClient) -> None:
+    assert client.get("/static/weg.js").text == "weg" * 300
+
+
+def test_bundel_eenmaal_gecomprimeerd_en_bewaard(client: TestClient, nep: NepStreamlit) -> None:
+    antwoorden = [client.get("/static/js/index.abc.js", headers={"Accept-Encoding": "gzip"}) for _ in range(3)]
+    assert all(a.headers["content-encoding"] == "gzip" and a.content == BUNDEL for a in antwoorden)
+    assert int(antwoorden[0].headers["content-length"]) < len(BUNDEL) / 10
+    assert nep.bundel_gevraagd == 1, "daarna uit het geheugen"
+    ongecomprimeerd = client.get("/static/js/index.abc.js", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in ongecomprimeerd.headers and ongecomprimeerd.content == BUNDEL
+
+
+async def _asgi_get(app: Starlette, pad: str) -> bytes:
+    """One GET straight through the ASGI interface (TestClient runs requests one at a time)."""
+    scope = {
+        "type": "http", "method": "GET", "path": pad, "raw_path": pad.encode(), "query_string": b"",
+        "headers": [(b"accept-encoding", b"gzip"), (b"host", b"test")], "http_version": "1.1",
+        "scheme": "http", "server": ("test", 80), "client": ("test", 1), "root_path": "",
+    }  # fmt: skip
+    delen: list[bytes] = []
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(bericht: dict[str, object]) -> None:
+        if bericht["type"] == "http.response.body":
+            delen.append(bytes(bericht.get("body", b"")))  # type: ignore[arg-type]
+
+    await app(scope, receive, send)
+    return b"".join(delen)
+
+
+def test_een_drukte_comprimeert_een_keer(app: Starlette, nep: NepStreamlit) -> None:
+    bodies: list[bytes] = []
+
+    async def drukte() -> None:
+        async def haal() -> None:
+            bodies.append(await _asgi_get(app, "/static/js/index.abc.js"))
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(20):
+                tg.start_soon(haal)
+
+    anyio.run(drukte)
+    assert len(bodies) == 20 and all(gzip.decompress(b) == BUNDEL for b in bodies)
+    assert nep.bundel_gevraagd == 1
+
+
+@pytest.mark.parametrize("pad", ["/static/manifest.json", "/static/weg.js"])
+def test_niet_onveranderlijk_wordt_niet_bewaard(client: TestClient, pad: str) -> None:
+    eerste = client.get(pad, headers={"Accept-Encoding": "gzip"})
+    assert eerste.headers.get("content-encoding") == "gzip"
+    # What is not immutable is asked anew: the app's current answer, never a kept one.
+    assert client.get(pad).status_code == eerste.status_code
+
+
+@pytest.mark.parametrize("pad", ["/keuzehulp", "/static/js/index.abc.js", "/robots.txt"])
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_head_zoals_get(client: TestClient, pad: str, encoding: str) -> None:
+    get = client.get(pad, headers={"Accept-Encoding": encoding})
+    head = client.head(pad, headers={"Accept-Encoding": encoding})
+    assert head.content == b""
+    for naam in ("content-length", "content-encoding", "content-type"):
+        assert head.headers.get(naam) == get.headers.get(naam), naam
+
+
+def test_robots_txt(client: TestClient) -> None:
+    antwoord = client.get("/robots.txt")
+    assert antwoord.headers["content-type"].startswith("text/plain")
+    regels = antwoord.text.splitlines()
+    assert "User-agent: *" in regels and "Disallow: /api/" in regels and "Disallow: /_stcore/" in regels
+    assert "Disallow: /" not in regels, "de pagina's zelf mogen gevonden worden"

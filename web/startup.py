@@ -1,0 +1,35 @@
+"""What the server does around the pages: check the policy once at start, and fail politely in Dutch."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import streamlit as st
+from streamlit.logger import get_logger
+
+from policy import load_policy
+
+_LOG = get_logger("toegangswijzer")
+
+FOUTMELDING = (
+    "Er ging iets mis bij het tonen van deze pagina. Laad de pagina opnieuw of ga naar de startpagina. "
+    "Blijft het misgaan? Meld dan deze foutcode: **{code}**."
+)
+
+
+@asynccontextmanager
+async def lifespan(_app: object) -> AsyncIterator[None]:
+    """Load and prove the policy before the first visitor; an exception here stops the server with the reason."""
+    beleid = load_policy()
+    _LOG.info("beleid geladen en gecontroleerd: %s (%s)", beleid.besluit.id, beleid.pad)
+    yield
+
+
+def toon_fout(fout: Exception) -> bool:
+    """Instead of Streamlit's English crash screen: a Dutch message with a code that finds the traceback in the log."""
+    code = secrets.token_hex(4).upper()
+    _LOG.error("foutcode %s: %s", code, fout, exc_info=fout)
+    st.error(FOUTMELDING.format(code=code), icon=":material/error:")
+    return True  # handled: Streamlit shows nothing of its own
