@@ -1,0 +1,1 @@
+"""HTTP front ends next to the Streamlit app: the light edition (and its static export)."""

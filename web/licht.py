@@ -1,0 +1,123 @@
+"""The light edition's routes (`/licht/...`): server-rendered HTML, no script, the same for everyone.
+
+Each page is rendered at most once per policy version and query: the cache key is the loaded policy
+(one immutable object per version) plus the query as the page understood it, so any junk in a link
+folds into the same key as "something was ignored". Responses carry an ETag; If-None-Match gets 304.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from policy import Beleid, load_policy
+from views import zoeken
+from views.licht import keuzehulp, pagina
+from views.licht.links import LICHT, STIJL_NAAM, Links
+
+HTML = "text/html; charset=utf-8"
+CSS = "text/css; charset=utf-8"
+CACHE_HTML = "public, max-age=300"
+CACHE_STIJL = "public, max-age=3600"
+CACHE_GROOTTE = 1024  # the keuzehulp has ~2000 possible states; a hall hits a handful
+MAX_PARAMS = 20
+LINKS = Links()
+
+
+@dataclass(frozen=True)
+class Gerenderd:
+    body: bytes
+    etag: str
+    soort: str = HTML
+
+
+def _gerenderd(tekst: str, soort: str = HTML) -> Gerenderd:
+    body = tekst.encode()
+    return Gerenderd(body, '"' + hashlib.sha256(body).hexdigest()[:20] + '"', soort)
+
+
+def lees_params(items: Iterable[tuple[str, str]]) -> tuple[dict[str, str], bool]:
+    """One value per key. A repeated key, or more than MAX_PARAMS parts, is not used; the flag says so."""
+    params: dict[str, str] = {}
+    dubbel: set[str] = set()
+    for i, (sleutel, waarde) in enumerate(items):
+        if i >= MAX_PARAMS:
+            return {k: v for k, v in params.items() if k not in dubbel}, True
+        if sleutel in params:
+            dubbel.add(sleutel)
+        params[sleutel] = waarde
+    return {k: v for k, v in params.items() if k not in dubbel}, bool(dubbel)
+
+
+# --- rendering, cached per policy and normalised query -------------------------------------------
+@lru_cache(maxsize=CACHE_GROOTTE)
+def _pagina(beleid: Beleid, naam: str, sleutel: tuple[object, ...]) -> Gerenderd:
+    if naam == "keuzehulp":
+        return _gerenderd(keuzehulp.pagina(beleid, LINKS, *sleutel))
+    if naam == "besluit":
+        gevraagd, melding = sleutel
+        return _gerenderd(pagina.besluit(beleid, LINKS, gevraagd, melding))
+    maak: Callable[..., str] = {"start": pagina.start, "overzicht": pagina.overzicht, "vragen": pagina.vragen}[naam]
+    return _gerenderd(maak(beleid, LINKS, *sleutel))
+
+
+def sleutel(beleid: Beleid, naam: str, params: dict[str, str], dubbel: bool) -> tuple[object, ...]:
+    """The query as the page uses it: only what changes the page, never the visitor's own text."""
+    if naam == "keuzehulp":
+        return keuzehulp.sleutel(beleid, params, dubbel)
+    if naam == "besluit":
+        overig = {k: v for k, v in params.items() if k != "alinea"}
+        gevraagd = zoeken.lees_alinea(params.get("alinea"), len(beleid.alineas))
+        ongeldig = "alinea" in params and gevraagd is None
+        return (gevraagd, dubbel or bool(overig) or ongeldig)
+    return (dubbel or bool(params),)
+
+
+def _antwoord(request: Request, gerenderd: Gerenderd, cache: str) -> Response:
+    headers = {"ETag": gerenderd.etag, "Cache-Control": cache}
+    gevraagd = request.headers.get("if-none-match", "")
+    if gevraagd and (
+        gevraagd.strip() == "*" or gerenderd.etag in (e.strip().removeprefix("W/") for e in gevraagd.split(","))
+    ):
+        return Response(status_code=304, headers=headers)
+    return Response(gerenderd.body, headers=headers, media_type=gerenderd.soort)
+
+
+def _route(naam: str) -> Callable[[Request], Response]:
+    def toon(request: Request) -> Response:
+        beleid = load_policy()
+        params, dubbel = lees_params(request.query_params.multi_items())
+        return _antwoord(request, _pagina(beleid, naam, sleutel(beleid, naam, params, dubbel)), CACHE_HTML)
+
+    toon.__name__ = f"licht_{naam}"
+    return toon
+
+
+@lru_cache(maxsize=1)
+def stijl() -> Gerenderd:
+    return _gerenderd(pagina.STIJL.read_text(encoding="utf-8"), CSS)
+
+
+def _stijl(request: Request) -> Response:
+    return _antwoord(request, stijl(), CACHE_STIJL)
+
+
+def _naar_start(request: Request) -> Response:
+    return RedirectResponse(f"{LICHT}/", status_code=308)
+
+
+ROUTES: list[Route] = [
+    Route(LICHT, _naar_start, methods=["GET"]),
+    Route(f"{LICHT}/", _route("start"), methods=["GET"]),
+    Route(f"{LICHT}/keuzehulp", _route("keuzehulp"), methods=["GET"]),
+    Route(f"{LICHT}/overzicht", _route("overzicht"), methods=["GET"]),
+    Route(f"{LICHT}/vragen", _route("vragen"), methods=["GET"]),
+    Route(f"{LICHT}/besluit", _route("besluit"), methods=["GET"]),
+    Route(f"{LICHT}/{STIJL_NAAM}", _stijl, methods=["GET"]),
+]
