@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -11,6 +12,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
+from views.licht.links import route_params, statische_naam
 from views.licht.pagina import MELDING, cel_params
 from views.teksten import TOEGANG_LABEL, versieregel
 from web import licht
@@ -212,3 +214,46 @@ def test_overzicht_is_een_toegankelijke_tabel(client: TestClient, beleid: Beleid
     assert tekst.count('<th scope="col">') == 2 * len(Vorm) * (len(Niveau) + 1)
     for beslissing in beleid.matrix():
         assert f'href="{html.escape("keuzehulp?" + urlencode(cel_params(beslissing.cel)))}"' in tekst
+
+
+# --- the static site (make site) -----------------------------------------------------------------
+def test_statische_site_heeft_elke_pagina_en_elke_link_werkt(tmp_path: Path, beleid: Beleid) -> None:
+    from web import site
+
+    bestanden = site.schrijf(tmp_path / "site", beleid)
+    wortel = tmp_path / "site"
+    assert {"index.html", "overzicht.html", "vragen.html", "besluit.html", "licht.css"} <= {p.name for p in bestanden}
+    ankers = {p: set(re.findall(r'\sid="([^"]+)"', p.read_text(encoding="utf-8"))) for p in wortel.rglob("*.html")}
+    gecontroleerd = 0
+    for pagina_pad in ankers:
+        tekst = pagina_pad.read_text(encoding="utf-8")
+        assert "<script" not in tekst and "<form" not in tekst
+        assert len(tekst.encode()) <= MAX_HTML
+        for link in re.findall(r'(?:href|src)="([^"]+)"', tekst):
+            link = html.unescape(link)
+            assert not link.startswith(("/", "http:", "https:")), f"{pagina_pad.name}: {link}"
+            pad, _, anker = link.partition("#")
+            doel = (pagina_pad.parent / pad).resolve() if pad else pagina_pad
+            assert doel.is_file(), f"{pagina_pad.relative_to(wortel)} -> {link}"
+            if anker:
+                assert anker in ankers[doel], f"{pagina_pad.relative_to(wortel)} -> {link}: anker ontbreekt"
+            gecontroleerd += 1
+    assert gecontroleerd > 500
+    # Every cell's answer is a file, linked from the overview, that shows that cell's answer.
+    overzicht = (wortel / "overzicht.html").read_text(encoding="utf-8")
+    for beslissing in beleid.matrix():
+        naam = statische_naam(route_params(beleid, cel_params(beslissing.cel)))
+        assert f'href="{naam}"' in overzicht
+        tekst = (wortel / naam).read_text(encoding="utf-8")
+        assert 'id="antwoord"' in tekst
+        assert html.escape(beslissing.regel.samenvatting, quote=False) in tekst
+
+
+def test_statische_site_linkt_naar_de_app_als_die_er_is(tmp_path: Path, beleid: Beleid) -> None:
+    from web import site
+
+    site.schrijf(tmp_path / "site", beleid, app_url="https://app.example/")
+    start = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://app.example/"' in start
+    vraag = (tmp_path / "site" / "keuzehulp" / "doelgroep-isk.html").read_text(encoding="utf-8")
+    assert 'href="https://app.example/keuzehulp?doelgroep=isk"' in vraag

@@ -19,7 +19,7 @@ from starlette.routing import Route
 from policy import Beleid, load_policy
 from views import zoeken
 from views.licht import keuzehulp, pagina
-from views.licht.links import LICHT, STIJL_NAAM, Links
+from views.licht.links import STIJL_NAAM, Links
 
 HTML = "text/html; charset=utf-8"
 CSS = "text/css; charset=utf-8"
@@ -28,6 +28,7 @@ CACHE_STIJL = "public, max-age=3600"
 CACHE_GROOTTE = 1024  # the keuzehulp has ~2000 possible states; a hall hits a handful
 MAX_PARAMS = 20
 LINKS = Links()
+LICHT = "/licht"
 
 
 @dataclass(frozen=True)

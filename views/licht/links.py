@@ -12,10 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from policy import Beleid
+from views import wizard
+
 # The light pages and the interactive page that shows the same thing.
 PAGINAS = ("start", "keuzehulp", "overzicht", "vragen", "besluit")
 APP_PAD = {"start": "/", "keuzehulp": "/keuzehulp", "overzicht": "/matrix", "vragen": "/faq", "besluit": "/besluit"}
-LICHT = "/licht"
 STIJL_NAAM = "licht.css"
 
 
@@ -42,10 +44,19 @@ class Links:
 
 
 def statische_naam(params: Mapping[str, str]) -> str:
-    """A keuzehulp state as a file name: `keuzehulp/doelgroep-isk_ingeschreven-nee.html`; the start is index."""
+    """A keuzehulp page as a file: `keuzehulp/doelgroep-isk_ingeschreven-nee.html`; the first question is index.
+
+    `params` are the answers on the route (as `route_params` gives them), so one page has one name.
+    """
     if not params:
         return "keuzehulp/index.html"
     return "keuzehulp/" + "_".join(f"{k}-{v}" for k, v in params.items()) + ".html"
+
+
+def route_params(beleid: Beleid, params: Mapping[str, str]) -> dict[str, str]:
+    """Only the answers the keuzehulp uses on its route: a link to any cell names the page the wizard shows."""
+    antwoorden = wizard.lees_querystring(beleid, params).antwoorden
+    return wizard.als_querystring(dict(wizard.pad(beleid, antwoorden)))
 
 
 STATISCH_PAD = {
@@ -60,11 +71,13 @@ STATISCH_PAD = {
 class StatischeLinks:
     """Relative links between the files of the static site, seen from the file `huidig` (e.g. `vragen.html`).
 
+    The keuzehulp pages are named by their route; the stylesheet sits next to index.html.
+
     The interactive app lives elsewhere (or nowhere): `app_url` is its address, or None to leave its links out.
     """
 
+    beleid: Beleid
     huidig: str
-    stijl_pad: str
     app_url: str | None = None
     formulier: bool = False
 
@@ -76,10 +89,10 @@ class StatischeLinks:
         return self._relatief(doel) + (f"#{anker}" if anker else "")
 
     def keuzehulp(self, params: Mapping[str, str]) -> str:
-        return self._relatief(statische_naam(params))
+        return self._relatief(statische_naam(route_params(self.beleid, params)))
 
     def stijl(self) -> str:
-        return self._relatief(self.stijl_pad)
+        return self._relatief(STIJL_NAAM)
 
     def app(self, naam: str, params: Mapping[str, str] | None = None) -> str | None:
         if self.app_url is None:

@@ -1,0 +1,80 @@
+"""`make site`: the whole light edition as static files, for any web server or CDN.
+
+    python -m web.site [MAP] [--app-url https://toegangswijzer.example]
+
+Writes index.html, overzicht.html, vragen.html, besluit.html, licht.css and one file per keuzehulp page
+(keuzehulp/index.html, keuzehulp/<antwoorden>.html). The keuzehulp pages are found by walking the wizard
+itself: from the first question, and from each group as a shared link starts (`?doelgroep=isk`), every
+option of every question asked. All links are relative, so the folder works under any path.
+Without --app-url the links to the interactive app are left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+
+from policy import Beleid, load_policy
+from views import wizard
+from views.licht import keuzehulp, pagina
+from views.licht.links import STATISCH_PAD, STIJL_NAAM, StatischeLinks, route_params, statische_naam
+
+
+def keuzehulp_routes(beleid: Beleid) -> Iterator[dict[str, str]]:
+    """Every page the keuzehulp can show (answers as URL parameters), each once, walking the wizard."""
+    begin = [{}, *({"doelgroep": o.waarde} for o in beleid.vraag("doelgroep").opties)]
+    wachtrij: deque[dict[str, str]] = deque(begin)
+    gezien: set[tuple[tuple[str, str], ...]] = set()
+    while wachtrij:
+        params = route_params(beleid, wachtrij.popleft())
+        if tuple(params.items()) in gezien:
+            continue
+        gezien.add(tuple(params.items()))
+        yield params
+        antwoorden = wizard.lees_querystring(beleid, params).antwoorden
+        vraag = wizard.volgende_vraag(beleid, antwoorden)
+        if vraag is not None:
+            for optie in beleid.vraag(vraag).opties:
+                wachtrij.append(wizard.als_querystring({**antwoorden, vraag: optie.waarde}))
+
+
+def schrijf(doel: Path, beleid: Beleid, app_url: str | None = None) -> list[Path]:
+    """Write the site into `doel` (emptied first) and return the files written."""
+    if doel.exists():
+        shutil.rmtree(doel)
+    bestanden: dict[str, str] = {STIJL_NAAM: pagina.STIJL.read_text(encoding="utf-8")}
+
+    def links(naam: str) -> StatischeLinks:
+        return StatischeLinks(beleid, naam, app_url)
+
+    bestanden[STATISCH_PAD["start"]] = pagina.start(beleid, links(STATISCH_PAD["start"]))
+    bestanden[STATISCH_PAD["overzicht"]] = pagina.overzicht(beleid, links(STATISCH_PAD["overzicht"]))
+    bestanden[STATISCH_PAD["vragen"]] = pagina.vragen(beleid, links(STATISCH_PAD["vragen"]))
+    bestanden[STATISCH_PAD["besluit"]] = pagina.besluit(beleid, links(STATISCH_PAD["besluit"]))
+    for params in keuzehulp_routes(beleid):
+        naam = statische_naam(params)
+        sleutel = keuzehulp.sleutel(beleid, params, False)
+        bestanden[naam] = keuzehulp.pagina(beleid, links(naam), *sleutel)
+    geschreven = []
+    for naam, tekst in bestanden.items():
+        pad = doel / naam
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(tekst, encoding="utf-8")
+        geschreven.append(pad)
+    return geschreven
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m web.site", description=__doc__.splitlines()[0])
+    parser.add_argument("map", nargs="?", default="site", type=Path, help="doelmap (standaard: site/)")
+    parser.add_argument("--app-url", default=None, help="adres van de interactieve app, voor de links ernaartoe")
+    args = parser.parse_args(argv)
+    geschreven = schrijf(args.map, load_policy(), args.app_url)
+    print(f"{len(geschreven)} bestanden geschreven in {args.map}/")
+
+
+if __name__ == "__main__":
+    main()
