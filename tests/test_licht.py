@@ -209,7 +209,7 @@ def test_vragen_en_besluit_hebben_ankers(client: TestClient, beleid: Beleid) -> 
 
 def test_overzicht_is_een_toegankelijke_tabel(client: TestClient, beleid: Beleid) -> None:
     tekst = client.get("/licht/overzicht").text
-    assert tekst.count("<caption>") == 2 * len(Vorm)
+    assert tekst.count("<caption") == 2 * len(Vorm)
     assert tekst.count('<th scope="row">') == 2 * len(Vorm) * len(Doelgroep)
     assert tekst.count('<th scope="col">') == 2 * len(Vorm) * (len(Niveau) + 1)
     for beslissing in beleid.matrix():
