@@ -135,22 +135,20 @@ def overzicht(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
 
 # --- vragen ------------------------------------------------------------------------------------
 def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
-    """Every FAQ entry, by theme, each with its quotes and an anchor (`#vraag-<id>`)."""
+    """Every FAQ entry, by theme, each with its quotes and an anchor (`#vraag-<id>`); the terms they use at the end."""
     begrippen = {b.id: b for b in beleid.begrippen}
     themas = [
         (
             thema,
             [
-                (
-                    vraag,
-                    links.keuzehulp(cel_params(Cel(**vraag.cel.model_dump()))) if vraag.cel else None,
-                    [begrippen[b] for b in vraag.begrippen if b in begrippen],
-                )
+                (vraag, links.keuzehulp(cel_params(Cel(**vraag.cel.model_dump()))) if vraag.cel else None)
                 for vraag in lijst
             ],
         )
         for thema, lijst in zoeken.per_thema(beleid.themas, beleid.faq)
     ]
+    # The terms the entries use, explained once at the end of the page.
+    gebruikt = zoeken.alfabetisch({begrippen[b] for v in beleid.faq for b in v.begrippen if b in begrippen})
     return render(
         "vragen.html",
         beleid,
@@ -160,7 +158,7 @@ def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
         beschrijving="Vragen en antwoorden over het ALV-besluit over examenproducten buiten het mbo, met de bron.",
         melding=melding,
         themas=themas,
-        gebruikt=zoeken.alfabetisch({b for _, lijst in themas for _, _, bs in lijst for b in bs}),
+        gebruikt=gebruikt,
     )
 
 
