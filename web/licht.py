@@ -8,7 +8,7 @@ folds into the same key as "something was ignored". Responses carry an ETag; If-
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,8 +90,9 @@ def _antwoord(request: Request, gerenderd: Gerenderd, cache: str) -> Response:
     return Response(gerenderd.body, headers=headers, media_type=gerenderd.soort)
 
 
-def _route(naam: str) -> Callable[[Request], Response]:
-    def toon(request: Request) -> Response:
+def _route(naam: str) -> Callable[[Request], Awaitable[Response]]:
+    # async: a cached page is answered on the event loop, without a hop to the thread pool.
+    async def toon(request: Request) -> Response:
         beleid = load_policy()
         params, dubbel = lees_params(request.query_params.multi_items())
         return _antwoord(request, _pagina(beleid, naam, sleutel(beleid, naam, params, dubbel)), CACHE_HTML)
@@ -105,11 +106,11 @@ def stijl() -> Gerenderd:
     return _gerenderd(pagina.STIJL.read_text(encoding="utf-8"), CSS)
 
 
-def _stijl(request: Request) -> Response:
+async def _stijl(request: Request) -> Response:
     return _antwoord(request, stijl(), CACHE_STIJL)
 
 
-def _naar_start(request: Request) -> Response:
+async def _naar_start(request: Request) -> Response:
     return RedirectResponse(f"{LICHT}/", status_code=308)
 
 
