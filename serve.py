@@ -66,4 +66,4 @@ class HtmlLangMiddleware:
         await self.app(scope, receive, doorsturen)
 
 
-app = st.App("app.py", routes=__import__("web.licht").licht.ROUTES, middleware=[Middleware(HtmlLangMiddleware)])
+app = st.App("app.py", middleware=[Middleware(HtmlLangMiddleware)])
