@@ -1,1 +1,0 @@
-"""HTTP front ends next to the Streamlit app: the light edition (and its static export)."""
