@@ -79,19 +79,11 @@ for thema, vragen in zoeken.per_thema(beleid.themas, gevonden):
             st.markdown("**Waar staat dit in het besluit?**")
             citaten(beleid, vraag.bronnen)
             if vraag.cel is not None:
-                cel = vraag.cel
                 st.page_link(
                     "pages/keuzehulp.py",
                     label="Bekijk dit in de keuzehulp",
                     icon=":material/help:",
-                    query_params=wizard.als_querystring(
-                        {
-                            "doelgroep": cel.doelgroep.value,
-                            "ingeschreven_in_mbo": "ja" if cel.ingeschreven_in_mbo else "nee",
-                            "niveau": cel.niveau.value,
-                            "vorm": cel.vorm.value,
-                        }
-                    ),
+                    query_params=wizard.cel_query(vraag.cel),
                 )
             uitleg = [begrippen[b] for b in vraag.begrippen if b in begrippen]
             if uitleg:

@@ -1,72 +1,62 @@
 """Keuzehulp: one question per step, only the questions the answer still needs; answers live in the URL."""
 
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from policy import load_policy
 from views import wizard
 from views.beslissing import toon_beslissing
+from views.interactie import deel_en_print, focus_op_stap
 from views.layout import versie_en_disclaimer
-from views.teksten import geldt_voor
 
 beleid = load_policy()
-invoer = wizard.lees_querystring(beleid, st.query_params.to_dict())
-antwoorden = invoer.antwoorden
-route = wizard.pad(beleid, antwoorden)
+stand = wizard.stand(beleid, st.query_params.to_dict())
+NA_ANTWOORD = "keuzehulp-na-antwoord"  # set just before the rerun that shows the next step
 
 
-def zet_antwoorden(nieuw: dict[str, str], wijzig: str | None = None) -> None:
+def naar(params: dict[str, str]) -> None:
     """Write the answers to the URL (shareable, survives a reload) and run the page again."""
-    params = wizard.als_querystring(nieuw)
-    if wijzig:
-        params[wizard.WIJZIG] = wizard.URL_SLEUTEL[wijzig]
     st.query_params.from_dict(params)
+    st.session_state[NA_ANTWOORD] = True
     st.rerun()
 
 
 def toon_antwoorden() -> None:
-    """'Uw antwoorden': each answer on the route with a change link."""
-    st.markdown("### Uw antwoorden")
-    for vraag_id_route, waarde in route:
-        vraag = beleid.vraag(vraag_id_route)
-        links, rechts = st.columns([5, 1], vertical_alignment="center")
-        links.markdown(f"**{vraag.kort}**  \n{beleid.label(vraag_id_route, waarde)}")
-        if rechts.button("Wijzig", key=f"wijzig-{vraag_id_route}", help=f"Wijzig: {vraag.kort}"):
-            zet_antwoorden(antwoorden, vraag_id_route)
+    """'Uw antwoorden': each answer on the route with a change button named after its question."""
+    st.header("Uw antwoorden", anchor=False)
+    for vraag_id, waarde in stand.route:
+        vraag = beleid.vraag(vraag_id)
+        links, rechts = st.columns([4, 2], vertical_alignment="center")
+        links.markdown(f"**{vraag.kort}**  \n{beleid.label(vraag_id, waarde)}")
+        if rechts.button(f"Wijzig: {vraag.kort.lower()}", key=f"wijzig-{vraag_id}"):
+            naar(stand.wijzig_query(vraag_id))
     if st.button("Opnieuw beginnen"):
-        st.query_params.clear()
-        st.rerun()
+        naar({})
 
 
-st.title("Keuzehulp")
-if invoer.genegeerd:
-    st.info(
-        f"Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen: {', '.join(invoer.genegeerd)}."
-    )
+st.title("Keuzehulp", anchor=False)
+if stand.genegeerd:
+    st.info(f"Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen: {', '.join(stand.genegeerd)}.")
 
-vraag_id = invoer.wijzig or wizard.volgende_vraag(beleid, antwoorden)
-
-if vraag_id is not None:
-    vraag = beleid.vraag(vraag_id)
-    op_route = [v for v, _ in route]
-    nummer = op_route.index(vraag_id) + 1 if vraag_id in op_route else len(route) + 1
-    st.caption(f"Vraag {nummer} van {max(wizard.aantal_vragen(beleid, antwoorden), nummer)}")
-    if invoer.wijzig is not None:
+if stand.vraag is not None:
+    vraag = beleid.vraag(stand.vraag)
+    st.caption(stand.voortgang)
+    if stand.wijzig is not None:
         if st.button("← Annuleren, terug naar uw antwoorden", type="tertiary"):
-            zet_antwoorden(antwoorden)
-    elif route and st.button("← Vorige vraag", type="tertiary"):
-        zet_antwoorden(antwoorden, route[-1][0])  # the previous question again, answer kept
+            naar(stand.query())
+    elif (vorige := stand.vorige) is not None and st.button("← Vorige vraag", type="tertiary"):
+        naar(vorige)
+    st.header(vraag.tekst, anchor=False)
     waarden = [o.waarde for o in vraag.opties]
-    huidig = antwoorden.get(vraag_id)
-    with st.form(f"vraag-{vraag_id}", border=False):
+    huidig = stand.antwoorden.get(stand.vraag)
+    with st.form(f"vraag-{stand.vraag}", border=False):
         keuze = st.radio(
             vraag.tekst,
             waarden,
             index=waarden.index(huidig) if huidig in waarden else None,
             format_func=lambda w: next(o.label for o in vraag.opties if o.waarde == w),
             captions=[o.uitleg or "" for o in vraag.opties],
-            key=f"keuze-{vraag_id}",
+            key=f"keuze-{stand.vraag}",
+            label_visibility="collapsed",
         )
         if vraag.hulp:
             st.caption(vraag.hulp)
@@ -75,25 +65,21 @@ if vraag_id is not None:
         if keuze is None:
             st.error("Kies eerst een antwoord.")
         else:
-            nieuw = {**antwoorden, vraag_id: keuze}
-            if vraag_id == "rol":
-                nieuw.pop("doelgroep", None)  # a new organisation type means a new group question
-            zet_antwoorden(nieuw)
+            naar(stand.met_antwoord(stand.vraag, keuze))
+    if st.session_state.pop(NA_ANTWOORD, False):
+        focus_op_stap(f"{stand.voortgang}: {vraag.tekst}")
 
-beslissing = wizard.uitkomst(beleid, antwoorden) if invoer.wijzig is None else None
-if beslissing is not None:
-    # The outcome first (GOV.UK style); the answers it rests on, with change links, below it.
-    toon_beslissing(beleid, beslissing, geldt_voor(beleid, wizard.bereik(beleid, antwoorden)))
+elif stand.beslissing is not None:
+    # The outcome first (GOV.UK style); the answers it rests on, with change buttons, below it.
+    toon_beslissing(beleid, stand.beslissing, stand.cellen)
     st.divider()
     toon_antwoorden()
     st.divider()
-    st.markdown("#### Delen en printen")
-    basis_url = (st.context.url or "").split("?")[0]
-    st.caption("Kopieer de link met de knop rechts in het vak. Wie de link opent, ziet dit antwoord.")
-    st.code(f"{basis_url}?{urlencode(wizard.als_querystring(dict(route)))}", language=None, wrap_lines=True)
-    st.caption("Printen: gebruik de printfunctie van uw browser (Ctrl+P). Menu en knoppen worden dan weggelaten.")
+    deel_en_print(f"{(st.context.url or '').split('?')[0]}?{stand.link()}")
+    if st.session_state.pop(NA_ANTWOORD, False):
+        focus_op_stap("Het antwoord staat hieronder.")
 
-elif route:
+if stand.vraag is not None and stand.route:
     st.divider()
     toon_antwoorden()
 

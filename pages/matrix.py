@@ -9,11 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from policy import Cel, Doelgroep, Niveau, Vorm, load_policy
+from policy.domain import bestaat
 from views import figuren
 from views.beslissing import toon_beslissing
 from views.layout import versie_en_disclaimer
-from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, geldt_voor
-from views.wizard import als_querystring
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views.wizard import cel_query
 
 TOGGLE = "matrix_ingeschreven"
 KEUZE = "matrix_cel"
@@ -85,6 +86,8 @@ st.caption(
 
 gekozen_delen = figuren.lees_cel_sleutel(st.session_state.get(KEUZE) or "")
 gekozen = Cel(*gekozen_delen, ingeschreven) if gekozen_delen else None
+if gekozen is not None and not bestaat(gekozen):
+    gekozen = None
 
 st.plotly_chart(
     figuren.gedeelde_matrix_figuur(beleid, ingeschreven, gekozen),
@@ -113,7 +116,7 @@ def _optie(sleutel: str) -> str:
 
 st.selectbox(
     "Kies een groep, product en soort toets",
-    ALLE_SLEUTELS,
+    [k for k in ALLE_SLEUTELS if bestaat(Cel(*figuren.lees_cel_sleutel(k) or (), ingeschreven))],
     index=None,
     format_func=_optie,
     placeholder="Kies een vakje uit het overzicht",
@@ -123,19 +126,12 @@ st.selectbox(
 if gekozen is not None:
     beslissing = per_cel[gekozen]
     with st.container(border=True):
-        toon_beslissing(beleid, beslissing, geldt_voor(beleid, [gekozen]))
+        toon_beslissing(beleid, beslissing, [gekozen])
         st.page_link(
             "pages/keuzehulp.py",
             label="Open dit antwoord in de keuzehulp",
             icon="➡",
-            query_params=als_querystring(
-                {
-                    "doelgroep": gekozen.doelgroep.value,
-                    "ingeschreven_in_mbo": "ja" if gekozen.ingeschreven_in_mbo else "nee",
-                    "niveau": gekozen.niveau.value,
-                    "vorm": gekozen.vorm.value,
-                }
-            ),
+            query_params=cel_query(gekozen),
         )
 
 st.markdown("### Het overzicht als tabel")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from policy import Cel, Doelgroep, Niveau, Toegang, Vorm, load_policy
+from policy.domain import bestaat
 from policy.scenario import als_yaml, maak_scenario, regels_zonder_bron, scenario_beleid, vergelijk
 from views.layout import versie_en_disclaimer
 from views.presentatie import matrix_figuur
@@ -82,9 +83,12 @@ niveau = k3.selectbox("Product", list(Niveau), format_func=lambda n: beleid.labe
 vorm = k4.selectbox("Soort toets", list(Vorm), format_func=lambda v: beleid.label("vorm", v), key="wat_als_vorm")
 nieuw = k5.selectbox("Nieuw antwoord", list(Toegang), format_func=_antwoord, key="wat_als_toegang")
 cel = Cel(doelgroep, niveau, vorm, ingeschreven)
-huidig = beleid.decide(*cel).toegang
-st.markdown(f"In het besluit: **{_antwoord(huidig)}**")
-if st.button("Wijziging toevoegen", type="primary", key="wat_als_toevoegen"):
+huidig = beleid.decide(*cel).toegang if bestaat(cel) else None
+if huidig is None:
+    st.info("Deze combinatie bestaat niet: eigen studenten van een mbo-instelling staan altijd ingeschreven.")
+else:
+    st.markdown(f"In het besluit: **{_antwoord(huidig)}**")
+if huidig is not None and st.button("Wijziging toevoegen", type="primary", key="wat_als_toevoegen"):
     wijzigingen = _wijzigingen()
     if nieuw == huidig:
         wijzigingen.pop(cel, None)
@@ -119,7 +123,9 @@ for ingeschreven_in_mbo in (False, True):
         st.plotly_chart(
             matrix_figuur(
                 bron,
-                doelgroepen=tuple(Doelgroep),
+                doelgroepen=tuple(
+                    d for d in Doelgroep if bestaat(Cel(d, Niveau.entree, Vorm.formatief, ingeschreven_in_mbo))
+                ),
                 ingeschreven_in_mbo=ingeschreven_in_mbo,
                 gemarkeerd=gemarkeerd,
                 lettergrootte=15,

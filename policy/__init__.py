@@ -14,7 +14,7 @@ from pathlib import Path
 
 from policy.checks import Bevinding, controleer
 from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm
-from policy.engine import Beleid, Beslissing, Buur
+from policy.engine import Beleid, Beslissing
 from policy.errors import PolicyError, Probleem
 from policy.loader import bron_pad, lees_secties, valideer
 
@@ -24,7 +24,6 @@ __all__ = [
     "Basis",
     "Beleid",
     "Beslissing",
-    "Buur",
     "Cel",
     "Doelgroep",
     "Niveau",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from policy.domain import Cel, Doelgroep, Niveau, Vorm, alle_cellen
+from policy.domain import Cel, Doelgroep, Niveau, Vorm, alle_cellen, beschrijf, bestaat
 from policy.models import BeleidBestand, Bron, Regel
 
 Loc = tuple[str | int, ...]
@@ -32,8 +32,10 @@ def alineas(brontekst: str) -> list[str]:
 
 
 def cellen_van(regel: Regel) -> list[Cel]:
+    """The existing cells a rule decides (`alle` may span a combination that does not exist)."""
     w = regel.wanneer
-    return [Cel(d, n, v, i) for d in w.doelgroep for i in w.ingeschreven_in_mbo for n in w.niveau for v in w.vorm]
+    cellen = (Cel(d, n, v, i) for d in w.doelgroep for i in w.ingeschreven_in_mbo for n in w.niveau for v in w.vorm)
+    return [c for c in cellen if bestaat(c)]
 
 
 def controleer(beleid: BeleidBestand, brontekst: str) -> list[Bevinding]:
@@ -86,15 +88,12 @@ def _verwijzingen(b: BeleidBestand) -> Iterator[Bevinding]:
                 yield Bevinding(("begrippen", i, "zie_ook", j), f"begrip '{ref}' bestaat niet")
 
 
-def beschrijf(cel: Cel) -> str:
-    ingeschreven = "ingeschreven" if cel.ingeschreven_in_mbo else "niet ingeschreven"
-    return f"{cel.doelgroep.value}/{cel.niveau.value}/{cel.vorm.value}/{ingeschreven}"
-
-
 def _cellen(b: BeleidBestand) -> Iterator[Bevinding]:
     """Every cell decided exactly once: the policy has no gaps and no overlaps."""
     eigenaar: dict[Cel, str] = {}
     for i, regel in enumerate(b.regels):
+        if not cellen_van(regel):
+            yield Bevinding(("regels", i, "wanneer"), f"regel '{regel.id}' beslist geen enkele bestaande cel")
         for cel in cellen_van(regel):
             if cel in eigenaar:
                 yield Bevinding(

@@ -7,11 +7,21 @@ from functools import cached_property
 from pathlib import Path
 
 from policy.checks import alineas, cellen_van
-from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen, cel_als_dict, parse_enum
+from policy.domain import (
+    DIMENSIE,
+    DIMENSIES,
+    Basis,
+    Cel,
+    Doelgroep,
+    Niveau,
+    Toegang,
+    Vorm,
+    alle_cellen,
+    bestaat,
+    cel_als_dict,
+    parse_enum,
+)
 from policy.models import Begrip, BeleidBestand, Besluit, Bron, FaqVraag, Regel, Thema, Voorwaarde, Vraag
-
-# The order in which the keuzehulp asks; the first still-open question that changes the answer comes next.
-VOLGORDE_DIMENSIES: tuple[str, ...] = ("doelgroep", "ingeschreven_in_mbo", "niveau", "vorm")
 
 
 @dataclass(frozen=True)
@@ -51,16 +61,6 @@ class Beslissing:
             "voorwaarden": [v.id for v in self.voorwaarden],
             "bronnen": [{"alinea": b.alinea, "citaat": b.citaat} for b in self.bronnen],
         }
-
-
-@dataclass(frozen=True)
-class Buur:
-    """The answer when one answer of the question list is different."""
-
-    dimensie: str
-    cel: Cel
-    beslissing: Beslissing
-    verandert: bool
 
 
 Antwoorden = dict[str, object]
@@ -118,7 +118,7 @@ class Beleid:
 
     def label(self, dimensie: str, waarde: object) -> str:
         """The on-screen name of an answer value, from the question texts."""
-        tekst = _als_tekst(waarde)
+        tekst = DIMENSIE[dimensie].als_tekst(waarde) if dimensie in DIMENSIE else str(waarde)
         for optie in self.vraag(dimensie).opties:
             if optie.waarde == tekst:
                 return optie.label
@@ -145,6 +145,10 @@ class Beleid:
             parse_enum(Vorm, vorm, "vorm"),
             bool(ingeschreven_in_mbo),
         )
+        if not bestaat(cel):
+            raise ValueError(
+                f"Deze combinatie bestaat niet: doelgroep {cel.doelgroep.value} staat altijd ingeschreven."
+            )
         return self._per_cel[cel]
 
     def matrix(self, ingeschreven_in_mbo: bool | None = None) -> list[Beslissing]:
@@ -166,7 +170,7 @@ class Beleid:
         if len({self._per_cel[c].regel.id for c in cellen}) <= 1:
             return None
         bekend = normaliseer_antwoorden(antwoorden)
-        for dimensie in VOLGORDE_DIMENSIES:
+        for dimensie in (d.veld for d in DIMENSIES):
             if dimensie in bekend:
                 continue
             # Ask this question only if some split on it separates different rules.
@@ -184,58 +188,14 @@ class Beleid:
         cellen = self.passende_cellen(antwoorden)
         return self._per_cel[cellen[0]] if cellen else None
 
-    def buren(self, cel: Cel) -> list[Buur]:
-        """What would change the answer: the same question list with one answer different."""
-        eigen = self._per_cel[cel]
-        buren = []
-        for dimensie in ("ingeschreven_in_mbo", "niveau", "vorm"):
-            for andere in _waarden(dimensie):
-                if andere == getattr(cel, dimensie):
-                    continue
-                buur_cel = cel._replace(**{dimensie: andere})
-                beslissing = self._per_cel[buur_cel]
-                verandert = beslissing.regel.id != eigen.regel.id
-                buren.append(Buur(dimensie, buur_cel, beslissing, verandert))
-        return buren
-
-
-def _waarden(dimensie: str) -> list[object]:
-    return {
-        "doelgroep": list(Doelgroep),
-        "ingeschreven_in_mbo": [False, True],
-        "niveau": list(Niveau),
-        "vorm": list(Vorm),
-    }[dimensie]
-
-
-def _als_tekst(waarde: object) -> str:
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    return str(getattr(waarde, "value", waarde))
-
 
 def normaliseer_antwoorden(antwoorden: Antwoorden) -> dict[str, object]:
-    """Validate partial answers (from a form or a URL) into enum members; None means not answered."""
-    enums = {"doelgroep": Doelgroep, "niveau": Niveau, "vorm": Vorm}
+    """Validate partial answers (from a form or a URL) into dimension values; None means not answered."""
     bekend: dict[str, object] = {}
     for sleutel, waarde in antwoorden.items():
         if waarde is None:
             continue
-        if sleutel == "ingeschreven_in_mbo":
-            bekend[sleutel] = _parse_ja_nee(waarde)
-        elif sleutel in enums:
-            bekend[sleutel] = parse_enum(enums[sleutel], waarde, sleutel)
-        else:
-            raise ValueError(f"Onbekende vraag {sleutel!r}. Kies uit: {', '.join(VOLGORDE_DIMENSIES)}.")
+        if sleutel not in DIMENSIE:
+            raise ValueError(f"Onbekende vraag {sleutel!r}. Kies uit: {', '.join(DIMENSIE)}.")
+        bekend[sleutel] = DIMENSIE[sleutel].lees(waarde)
     return bekend
-
-
-def _parse_ja_nee(waarde: object) -> bool:
-    if isinstance(waarde, bool):
-        return waarde
-    tekst = str(waarde).strip().lower()
-    if tekst in ("ja", "true"):
-        return True
-    if tekst in ("nee", "false"):
-        return False
-    raise ValueError(f"Onbekende waarde {str(waarde)[:40]!r} voor ingeschreven. Kies uit: ja, nee.")

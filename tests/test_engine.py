@@ -5,7 +5,7 @@ from __future__ import annotations
 import pydantic
 import pytest
 
-from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm, load_policy
+from policy import Beleid, Doelgroep, Niveau, Toegang, Vorm, load_policy
 from policy.checks import alineas, normaliseer
 
 
@@ -117,17 +117,6 @@ def test_partial_answers_reject_unknown_values(beleid: Beleid) -> None:
         beleid.volgende_vraag({"doelgroep": "isk", "ingeschreven_in_mbo": "misschien"})
     with pytest.raises(ValueError, match="Onbekende vraag"):
         beleid.volgende_vraag({"kleur": "rood"})
-
-
-def test_neighbours_show_what_changes_the_answer(beleid: Beleid) -> None:
-    cel = Cel(Doelgroep.isk, Niveau.entree, Vorm.formatief, False)
-    buren = beleid.buren(cel)
-    assert {b.dimensie for b in buren} == {"ingeschreven_in_mbo", "niveau", "vorm"}
-    assert len(buren) == 1 + 3 + 1
-    summatief = next(b for b in buren if b.dimensie == "vorm")
-    assert summatief.verandert and summatief.beslissing.toegang is Toegang.nee
-    ingeschreven = next(b for b in buren if b.dimensie == "ingeschreven_in_mbo")
-    assert ingeschreven.verandert and ingeschreven.beslissing.toegang is Toegang.ja
 
 
 def test_policy_is_immutable_and_loaded_once(beleid: Beleid) -> None:

@@ -79,7 +79,7 @@ def test_every_entry_shows_its_quotes_and_cell_link(beleid: Beleid) -> None:
             assert link.page == "keuzehulp"
             assert dict(parse_qsl(link.query_string)) == verwacht
             # The link opens straight on the answer for that cell.
-            uit = wizard.uitkomst(beleid, wizard.lees_querystring(beleid, verwacht).antwoorden)
+            uit = wizard.stand(beleid, verwacht).beslissing
             assert uit is not None and uit.cel.doelgroep == cel.doelgroep
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from policy import PolicyError, laad_met_waarschuwingen
+from policy.domain import alle_cellen
 from tests.conftest import regel_index, wijzig
 
 
@@ -20,7 +21,7 @@ def _fout(pad: Path) -> str:
 def test_shipped_copy_loads(kopie: Path) -> None:
     beleid, waarschuwingen = laad_met_waarschuwingen(kopie)
     assert waarschuwingen == []
-    assert len(beleid.matrix()) == 80
+    assert len(beleid.matrix()) == len(alle_cellen())
 
 
 def test_malformed_yaml_names_file_and_line(kopie: Path) -> None:
@@ -232,4 +233,4 @@ def test_single_file_policy_loads(kopie: Path, tmp_path: Path) -> None:
     enkel = tmp_path / "enkel.yaml"
     enkel.write_text(yaml.safe_dump(samen, allow_unicode=True), encoding="utf-8")
     beleid, _ = laad_met_waarschuwingen(enkel)
-    assert len(beleid.matrix()) == 80
+    assert len(beleid.matrix()) == len(alle_cellen())

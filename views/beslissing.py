@@ -1,81 +1,69 @@
-"""The explanation of one answer, identical in the keuzehulp and the matrix."""
+"""The explanation of one answer in Streamlit, identical in the keuzehulp and the matrix.
+
+It only draws a `views.uitleg.Uitleg`; what it says is decided there. Few, large elements: one markdown
+block per section (a Streamlit element costs server time for every visitor).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import streamlit as st
 
-from policy import Beleid, Beslissing, Toegang
+from policy import Beleid, Beslissing, Cel, Toegang
 from policy.models import Bron
-from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, markdown_veilig, versieregel
+from views.teksten import markdown_veilig
+from views.uitleg import Citaat, Uitleg, citaat, uitleg
 
-_KADER = {Toegang.ja: st.success, Toegang.nee: st.error, Toegang.buiten_kader: st.info}
+_KADER: dict[Toegang, Callable[..., object]] = {
+    Toegang.ja: st.success,
+    Toegang.nee: st.error,
+    Toegang.buiten_kader: st.info,
+}
 
 
-def citaten(beleid: Beleid, bronnen: tuple[Bron, ...]) -> None:
-    """Quotes as quotes, with where they stand: the reader can check every word."""
-    for bron in bronnen:
-        st.markdown(f"> {markdown_veilig(bron.citaat)}")
-        st.page_link(
-            "pages/besluit.py",
-            label=bronverwijzing(beleid, bron.alinea),
-            query_params={"alinea": str(bron.alinea)},
-            icon=":material/format_quote:",
+def citaten_markdown(citaten: Iterable[Citaat]) -> str:
+    """Each quote as a quote, with a link to the paragraph it stands in: the reader can check every word."""
+    return "\n\n".join(
+        f"> {markdown_veilig(c.tekst)}\n>\n> — [{markdown_veilig(c.verwijzing)}](besluit?alinea={c.alinea})"
+        for c in citaten
+    )
+
+
+def citaten(beleid: Beleid, bronnen: Iterable[Bron]) -> None:
+    """Quotes from the policy (FAQ, the decision's steps) the same way an answer shows them."""
+    st.markdown(citaten_markdown(citaat(beleid, b) for b in bronnen))
+
+
+def toon_uitleg(u: Uitleg) -> None:
+    """Answer, conditions, why, the quotes, stated or derived, what would change it, what to do next."""
+    st.header(u.kop, anchor=False)
+    _KADER[u.toegang](markdown_veilig(u.samenvatting))
+    st.caption(f"Dit antwoord geldt voor: {markdown_veilig(u.geldt_voor)}. {markdown_veilig(u.versie)}.")
+
+    if u.voorwaarden:
+        st.subheader("Voorwaarden", anchor=False)
+        st.markdown(
+            "\n".join(f"- **{markdown_veilig(v.titel)}**  \n  {markdown_veilig(v.uitleg)}" for v in u.voorwaarden)
         )
 
+    st.subheader("Waarom", anchor=False)
+    st.markdown(markdown_veilig(u.reden))
 
-def toon_beslissing(beleid: Beleid, beslissing: Beslissing, geldt_voor: str) -> None:
-    """Answer, conditions, why, the quotes, stated or derived, what would change it, what to do next."""
-    regel = beslissing.regel
-    toegang = beslissing.toegang
-    st.subheader(f"{TOEGANG_SYMBOOL[toegang]} {TOEGANG_LABEL[toegang]}", anchor="antwoord")
-    _KADER[toegang](regel.samenvatting)
-    st.caption(f"Dit antwoord geldt voor: {geldt_voor}. {versieregel(beleid)}.")
+    st.subheader("Waar staat dit?", anchor=False)
+    afleiding = f"\n\n{markdown_veilig(u.afleiding)}" if u.afleiding else ""
+    st.markdown(f"**{markdown_veilig(u.basis_label)}**{afleiding}\n\n{citaten_markdown(u.citaten)}")
 
-    if beslissing.voorwaarden:
-        st.markdown("#### Voorwaarden")
-        for voorwaarde in beslissing.voorwaarden:
-            st.markdown(f"☐ **{voorwaarde.titel}**  \n{voorwaarde.uitleg}")
-
-    st.markdown("#### Waarom")
-    st.markdown(regel.reden)
-
-    st.markdown("#### Waar staat dit?")
-    st.markdown(f"**{BASIS_LABEL[beslissing.basis]}**")
-    if regel.afleiding:
-        st.markdown(regel.afleiding)
-    citaten(beleid, beslissing.bronnen)
-
-    st.markdown("#### Wat zou het antwoord veranderen?")
-    # Neighbours with the same outcome are named together: "niveau 2, niveau 3 of niveau 4: Nee".
-    groepen: dict[tuple[str, Toegang, str], list[object]] = {}
-    for buur in beleid.buren(beslissing.cel):
-        if buur.verandert:
-            sleutel = (buur.dimensie, buur.beslissing.toegang, _verschil(beslissing, buur.beslissing))
-            groepen.setdefault(sleutel, []).append(getattr(buur.cel, buur.dimensie))
-    regels = [
-        f"- {_als(beleid, dimensie, waarden)}: **{TOEGANG_LABEL[uitkomst]}**{verschil}"
-        for (dimensie, uitkomst, verschil), waarden in groepen.items()
-    ]
-    if regels:
-        st.markdown("\n".join(regels))
+    st.subheader("Wat zou het antwoord veranderen?", anchor=False)
+    if u.veranderingen:
+        st.markdown("\n".join(f"- {markdown_veilig(v.tekst)}" for v in u.veranderingen))
     else:
-        st.markdown("Een ander product, een andere vorm of een inschrijving in het mbo verandert dit antwoord niet.")
+        st.markdown(markdown_veilig(u.niets_verandert or ""))
 
-    st.markdown("#### Wat kunt u nu doen?")
-    st.markdown("\n".join(f"- {stap}" for stap in regel.vervolg))
-
-
-def _verschil(eigen: Beslissing, ander: Beslissing) -> str:
-    """Same yes or no, but another rule: say what differs."""
-    if ander.toegang != eigen.toegang:
-        return ""
-    if ander.voorwaarden != eigen.voorwaarden:
-        return " (met andere voorwaarden)"
-    return " (om een andere reden)"
+    st.subheader("Wat kunt u nu doen?", anchor=False)
+    st.markdown("\n".join(f"- {markdown_veilig(stap)}" for stap in u.vervolg))
 
 
-def _als(beleid: Beleid, dimensie: str, waarden: list[object]) -> str:
-    if dimensie == "ingeschreven_in_mbo":
-        return f"Als de kandidaat {'wel' if waarden[0] else 'niet'} in het mbo staat ingeschreven"
-    namen = [beleid.label(dimensie, w).lower() for w in waarden]
-    return "Als het gaat om " + (namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])} of {namen[-1]}")
+def toon_beslissing(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...] | list[Cel] | None = None) -> None:
+    """The explanation of an answer that covers `cellen` (default: only its own cell)."""
+    toon_uitleg(uitleg(beleid, beslissing, cellen))

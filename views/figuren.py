@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from policy import Beleid, Beslissing, Cel, Doelgroep, Niveau, Toegang, Vorm
+from policy.domain import ja_nee
 from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 # Okabe-Ito blue and orange plus a light grey: told apart with every common colour-vision deficiency,
@@ -101,10 +102,10 @@ def matrix_figuur(beleid: Beleid, ingeschreven_in_mbo: bool, gekozen: Cel | None
     customdata being its cell key. `gekozen` gets a dark frame.
     """
     vormen = list(Vorm)
-    doelgroepen = list(Doelgroep)
+    per_cel = {b.cel: b for b in beleid.matrix(ingeschreven_in_mbo)}
+    doelgroepen = [d for d in Doelgroep if any(c.doelgroep is d for c in per_cel)]  # mbo only when enrolled
     niveaus = list(Niveau)
     fig = make_subplots(rows=len(vormen), cols=1, vertical_spacing=0.0)
-    per_cel = {b.cel: b for b in beleid.matrix(ingeschreven_in_mbo)}
     for r, vorm in enumerate(vormen, start=1):
         cellen = [[per_cel[Cel(d, n, vorm, ingeschreven_in_mbo)] for n in niveaus] for d in doelgroepen]
         fig.add_trace(
@@ -172,7 +173,7 @@ def matrix_figuur(beleid: Beleid, ingeschreven_in_mbo: bool, gekozen: Cel | None
         fig.update_yaxes(
             row=r,
             col=1,
-            domain=[onder, boven],
+            domain=[max(onder, 0.0), boven],  # float rounding may dip just below 0
             tickvals=list(range(len(doelgroepen))),
             ticktext=rij_labels,
             autorange="reversed",
@@ -246,6 +247,7 @@ def matrix_tabel(beleid: Beleid, ingeschreven_in_mbo: bool, vorm: Vorm) -> pd.Da
             tabel_waarde(per_cel[Cel(d, n, vorm, ingeschreven_in_mbo)].toegang) for n in Niveau
         ]
         for d in Doelgroep
+        if any(c.doelgroep is d for c in per_cel)  # mbo students are enrolled: no row when not enrolled
     }
     tabel = pd.DataFrame.from_dict(rijen, orient="index", columns=[beleid.label("niveau", n) for n in Niveau])
     tabel.index.name = "Groep"
@@ -278,7 +280,7 @@ def matrix_csv(beleid: Beleid) -> str:
                 b.cel.doelgroep.value,
                 b.cel.niveau.value,
                 b.cel.vorm.value,
-                "ja" if b.cel.ingeschreven_in_mbo else "nee",
+                ja_nee(b.cel.ingeschreven_in_mbo),
                 b.toegang.value,
                 TOEGANG_LABEL[b.toegang],
                 b.basis.value,

@@ -50,9 +50,9 @@ def bronverwijzing(beleid: Beleid, alinea: int) -> str:
     return f"Besluit {beleid.besluit.orgaan_kort.removeprefix('de ')} {datum(beleid.besluit.datum)}, {plaats}"
 
 
-def opsomming(delen: list[str]) -> str:
-    """'a, b en c'."""
-    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
+def opsomming(delen: list[str], laatste: str = "en") -> str:
+    """'a, b en c' (or 'a, b of c')."""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} {laatste} {delen[-1]}"
 
 
 def geldt_voor(beleid: Beleid, cellen: list[Cel]) -> str:
@@ -84,13 +84,13 @@ def producten(beleid: Beleid, cellen: list[Cel]) -> str:
     return tekst
 
 
-def niveaus_tekst(beleid: Beleid, niveaus: list[Niveau]) -> str:
+def niveaus_tekst(beleid: Beleid, niveaus: list[Niveau], laatste: str = "en") -> str:
     """'Entree en niveau 2, 3 en 4' rather than 'Entree, Niveau 2, Niveau 3 en Niveau 4'."""
     delen = [beleid.label("niveau", Niveau.entree)] if Niveau.entree in niveaus else []
     nummers = [n.value for n in niveaus if n is not Niveau.entree]
     if nummers:
-        delen.append(f"niveau {opsomming(nummers)}")
-    return " en ".join(delen)
+        delen.append(f"niveau {opsomming(nummers, laatste)}")
+    return f" {laatste} ".join(delen)
 
 
 _MARKDOWN_TEKENS = set("\\`*_[]<>#|~$:{}")
