@@ -15,8 +15,10 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
+from policy.domain import alle_cellen, beschrijf, bestaat
+from views import wizard
 from views.licht.links import route_params, statische_naam
-from views.licht.pagina import MELDING, cel_params
+from views.licht.pagina import MELDING
 from views.teksten import TOEGANG_LABEL, versieregel
 from web import licht
 
@@ -182,12 +184,10 @@ def test_een_nieuwe_organisatie_vraagt_de_groep_opnieuw(client: TestClient) -> N
     assert "doelgroep" not in verborgen
 
 
-@pytest.mark.parametrize(
-    "cel", [Cel(d, n, v, i) for d in Doelgroep for i in (False, True) for n in Niveau for v in Vorm], ids=str
-)
+@pytest.mark.parametrize("cel", alle_cellen(), ids=beschrijf)
 def test_elk_vakje_heeft_een_antwoordpagina_met_de_citaten(client: TestClient, beleid: Beleid, cel: Cel) -> None:
     beslissing = beleid.decide(cel.doelgroep, cel.niveau, cel.vorm, cel.ingeschreven_in_mbo)
-    tekst = client.get(f"/licht/keuzehulp?{urlencode(cel_params(cel))}").text
+    tekst = client.get(f"/licht/keuzehulp?{urlencode(wizard.cel_query(cel))}").text
     assert 'id="antwoord"' in tekst
     assert "<form" not in tekst
     kop = re.search(r"<h1>(.*?)</h1>", tekst, re.S)
@@ -197,7 +197,11 @@ def test_elk_vakje_heeft_een_antwoordpagina_met_de_citaten(client: TestClient, b
         assert html.escape(bron.citaat, quote=False) in tekst
         assert f'href="besluit#alinea-{bron.alinea}"' in tekst
     assert "Uw antwoorden" in tekst
-    assert f'href="/keuzehulp?{html.escape(urlencode(cel_params(cel)))}"' in tekst
+    # The interactive keuzehulp opens on the same answer: the route's answers, shared as the app shares them.
+    stand = wizard.stand(beleid, wizard.cel_query(cel))
+    gedeeld = wizard.stand(beleid, stand.query()).beslissing
+    assert gedeeld is not None and gedeeld.regel == beslissing.regel
+    assert f'href="/keuzehulp?{html.escape(stand.link())}"' in tekst
 
 
 def test_vragen_en_besluit_hebben_ankers(client: TestClient, beleid: Beleid) -> None:
@@ -213,10 +217,11 @@ def test_vragen_en_besluit_hebben_ankers(client: TestClient, beleid: Beleid) -> 
 def test_overzicht_is_een_toegankelijke_tabel(client: TestClient, beleid: Beleid) -> None:
     tekst = client.get("/licht/overzicht").text
     assert tekst.count("<caption") == 2 * len(Vorm)
-    assert tekst.count('<th scope="row">') == 2 * len(Vorm) * len(Doelgroep)
+    rijen = [(d, i) for d in Doelgroep for i in (False, True) if bestaat(Cel(d, Niveau.entree, Vorm.formatief, i))]
+    assert tekst.count('<th scope="row">') == len(Vorm) * len(rijen)
     assert tekst.count('<th scope="col">') == 2 * len(Vorm) * (len(Niveau) + 1)
     for beslissing in beleid.matrix():
-        assert f'href="{html.escape("keuzehulp?" + urlencode(cel_params(beslissing.cel)))}"' in tekst
+        assert f'href="{html.escape("keuzehulp?" + urlencode(wizard.cel_query(beslissing.cel)))}"' in tekst
 
 
 # --- the static site (make site) -----------------------------------------------------------------
@@ -245,7 +250,7 @@ def test_statische_site_heeft_elke_pagina_en_elke_link_werkt(tmp_path: Path, bel
     # Every cell's answer is a file, linked from the overview, that shows that cell's answer.
     overzicht = (wortel / "overzicht.html").read_text(encoding="utf-8")
     for beslissing in beleid.matrix():
-        naam = statische_naam(route_params(beleid, cel_params(beslissing.cel)))
+        naam = statische_naam(route_params(beleid, wizard.cel_query(beslissing.cel)))
         assert f'href="{naam}"' in overzicht
         tekst = (wortel / naam).read_text(encoding="utf-8")
         assert 'id="antwoord"' in tekst

@@ -20,25 +20,24 @@ from pathlib import Path
 from policy import Beleid, load_policy
 from views import wizard
 from views.licht import keuzehulp, pagina
-from views.licht.links import STATISCH_PAD, STIJL_NAAM, StatischeLinks, route_params, statische_naam
+from views.licht.links import STATISCH_PAD, STIJL_NAAM, StatischeLinks, statische_naam
 
 
 def keuzehulp_routes(beleid: Beleid) -> Iterator[dict[str, str]]:
-    """Every page the keuzehulp can show (answers as URL parameters), each once, walking the wizard."""
-    begin = [{}, *({"doelgroep": o.waarde} for o in beleid.vraag("doelgroep").opties)]
+    """Every page the keuzehulp can show (its route as URL parameters), each once, walking `wizard.stand`."""
+    begin = [{}, *({wizard.URL_SLEUTEL["doelgroep"]: o.waarde} for o in beleid.vraag("doelgroep").opties)]
     wachtrij: deque[dict[str, str]] = deque(begin)
     gezien: set[tuple[tuple[str, str], ...]] = set()
     while wachtrij:
-        params = route_params(beleid, wachtrij.popleft())
+        stand = wizard.stand(beleid, wachtrij.popleft())
+        params = stand.query()
         if tuple(params.items()) in gezien:
             continue
         gezien.add(tuple(params.items()))
         yield params
-        antwoorden = wizard.lees_querystring(beleid, params).antwoorden
-        vraag = wizard.volgende_vraag(beleid, antwoorden)
-        if vraag is not None:
-            for optie in beleid.vraag(vraag).opties:
-                wachtrij.append(wizard.als_querystring({**antwoorden, vraag: optie.waarde}))
+        if stand.vraag is not None:
+            for optie in beleid.vraag(stand.vraag).opties:
+                wachtrij.append({**params, wizard.URL_SLEUTEL[stand.vraag]: optie.waarde})
 
 
 def schrijf(doel: Path, beleid: Beleid, app_url: str | None = None) -> list[Path]:
@@ -56,8 +55,7 @@ def schrijf(doel: Path, beleid: Beleid, app_url: str | None = None) -> list[Path
     bestanden[STATISCH_PAD["besluit"]] = pagina.besluit(beleid, links(STATISCH_PAD["besluit"]))
     for params in keuzehulp_routes(beleid):
         naam = statische_naam(params)
-        sleutel = keuzehulp.sleutel(beleid, params, False)
-        bestanden[naam] = keuzehulp.pagina(beleid, links(naam), *sleutel)
+        bestanden[naam] = keuzehulp.pagina(beleid, links(naam), tuple(params.items()), False)
     geschreven = []
     for naam, tekst in bestanden.items():
         pad = doel / naam

@@ -16,11 +16,11 @@ import pytest
 import uvicorn
 from starlette.applications import Starlette
 
-from policy import Beleid, Doelgroep, Niveau, Vorm
+from policy import Beleid
 from policy.checks import normaliseer
 from tests.e2e.conftest import ARTIFACTS, vrije_poort
-from tests.e2e.hulp import Pad, alle_paden
 from tests.e2e.test_paginas import axe_resultaten, bewaar_axe
+from views import wizard
 from views.teksten import TOEGANG_LABEL
 from web.licht import ROUTES
 
@@ -68,43 +68,35 @@ def zonder_js(browser: Any) -> Iterator[Any]:
         context.close()
 
 
-def _beslissing(beleid: Beleid, pad: Pad) -> Any:
-    """From `policy`: the rule for the first cell the route's answers leave open (all agree, see alle_paden)."""
-    antwoorden = dict(pad.stappen)
-    rol_groep = next(o.doelgroep for o in beleid.vraag("rol").opties if o.waarde == antwoorden["rol"])
-    doelgroep = rol_groep.value if rol_groep else antwoorden.get("doelgroep", Doelgroep.mbo.value)
-    return beleid.decide(
-        doelgroep,
-        antwoorden.get("niveau", Niveau.entree.value),
-        antwoorden.get("vorm", Vorm.formatief.value),
-        antwoorden.get("ingeschreven_in_mbo") == "ja",
-    )
-
-
 def test_keuzehulp_zonder_javascript_naar_elk_antwoord(zonder_js: Any, licht: str, beleid: Beleid) -> None:
-    """Click a radio and Volgende for every route `policy` allows; each ends on policy's answer and quotes."""
+    """Click a radio and Volgende along every route the wizard can take, from the first question.
+
+    Each end must be `policy`'s answer for every cell the route covers: the same rule (so the same yes or
+    no) and the same quotes, in order. Routes from `wizard.alle_uitkomsten`; the answer from `beleid.decide`.
+    """
     page = zonder_js
-    paden = alle_paden(beleid)
-    assert len(paden) > 10
-    for pad in paden:
+    uitkomsten = wizard.alle_uitkomsten(beleid)
+    assert len(uitkomsten) > 10
+    for uitkomst in uitkomsten:
+        naam = "-".join(w for _, w in uitkomst.route)
         page.goto(f"{licht}/licht/keuzehulp")
-        for vraag_id, waarde in pad.stappen:
+        for vraag_id, waarde in uitkomst.route:
             vraag = beleid.vraag(vraag_id)
-            assert page.locator("h1").inner_text().strip() == vraag.tekst, pad.naam
+            assert page.locator("h1").inner_text().strip() == vraag.tekst, naam
             label = next(o.label for o in vraag.opties if o.waarde == waarde)
             page.get_by_label(label, exact=True).check()
             with page.expect_navigation():
                 page.get_by_role("button", name="Volgende").click()
-        beslissing = _beslissing(beleid, pad)
-        assert beslissing.toegang == pad.toegang
-        kop = page.locator("#antwoord h1").inner_text()
-        assert TOEGANG_LABEL[pad.toegang] in kop, pad.naam
+        regels = {beleid.decide(*cel).regel for cel in uitkomst.cellen}
+        assert len(regels) == 1, naam
+        regel = regels.pop()
+        assert TOEGANG_LABEL[regel.toegang] in page.locator("#antwoord h1").inner_text(), naam
         citaten = [normaliseer(t) for t in page.locator("blockquote").all_inner_texts()]
-        assert citaten == [normaliseer(b.citaat) for b in beslissing.bronnen], pad.naam
+        assert citaten == [normaliseer(b.citaat) for b in regel.bronnen], naam
         assert page.locator("form").count() == 0
         # "Uw antwoorden" lists exactly the route, each with a change link.
-        assert page.locator(".antwoorden dt").all_inner_texts() == [beleid.vraag(v).kort for v, _ in pad.stappen]
-        assert page.get_by_role("link", name="Wijzig").count() == len(pad.stappen)
+        assert page.locator(".antwoorden dt").all_inner_texts() == [beleid.vraag(v).kort for v, _ in uitkomst.route]
+        assert page.get_by_role("link", name="Wijzig").count() == len(uitkomst.route)
     assert all(u.startswith(licht) for u in page.verzoeken), "alleen verzoeken aan de eigen server"
 
 

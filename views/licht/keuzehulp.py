@@ -1,8 +1,10 @@
-"""The light keuzehulp: one question per page as a plain GET form, or the answer. Logic: views/wizard.py.
+"""The light keuzehulp: one question per page as a plain GET form, or the answer.
 
-The server edition posts nothing: the form's fields are the URL parameters of /keuzehulp, so every page
-is a link. The static site cannot read a form, so there each option is a link to the next page and a
-change link goes back to the question (answers after it are asked again).
+What a request shows is `views.wizard.stand` and `views.uitleg.uitleg`, the same values the Streamlit
+keuzehulp draws; this module only turns them into links and template data. The server edition's form
+fields are the URL parameters of /keuzehulp, so every page is a link. A static file cannot read a form,
+so the static site offers each option as a link to the next page, and a change link goes back to that
+question (the answers after it are asked again).
 """
 
 from __future__ import annotations
@@ -14,21 +16,27 @@ from policy import Beleid
 from views import wizard
 from views.licht.links import AnyLinks
 from views.licht.pagina import render
-from views.teksten import geldt_voor
+from views.teksten import TOEGANG_LABEL
+from views.uitleg import Uitleg, uitleg
 
-Sleutel = tuple[tuple[tuple[str, str], ...], str | None, bool]
+Sleutel = tuple[tuple[tuple[str, str], ...], bool]
 
 
 def sleutel(beleid: Beleid, params: Mapping[str, str], dubbel: bool) -> Sleutel:
-    """The query as the keuzehulp understands it: valid answers (URL keys, in order), `wijzig`, ignored-or-not."""
-    invoer = wizard.lees_querystring(beleid, params)
-    antwoorden = tuple(wizard.als_querystring(invoer.antwoorden).items())
-    wijzig = wizard.URL_SLEUTEL[invoer.wijzig] if invoer.wijzig else None
-    return antwoorden, wijzig, dubbel or bool(invoer.genegeerd)
+    """The query as the keuzehulp understands it (valid answers and `wijzig`, in URL order) and ignored-or-not.
+
+    Feeding the first part back into `wizard.stand` gives the same page without the message.
+    """
+    stand = wizard.stand(beleid, params)
+    query = {wizard.URL_SLEUTEL[v]: stand.antwoorden[v] for v in wizard.URL_SLEUTEL if v in stand.antwoorden}
+    if stand.wijzig is not None:
+        query[wizard.WIJZIG] = wizard.URL_SLEUTEL[stand.wijzig]
+    return tuple(query.items()), dubbel or bool(stand.genegeerd)
 
 
 @dataclass(frozen=True)
 class Keuze:
+    id: str
     waarde: str
     label: str
     uitleg: str | None
@@ -48,92 +56,68 @@ class Vraagstap:
     sleutel: str
     tekst: str
     hulp: str | None
-    nummer: int
-    totaal: int
+    voortgang: str
     keuzes: tuple[Keuze, ...]
     velden: tuple[tuple[str, str], ...]  # the other answers, kept as hidden form fields
 
 
-def _params(antwoorden: Mapping[str, str], wijzig: str | None = None) -> dict[str, str]:
-    params = wizard.als_querystring(antwoorden)
-    if wijzig is not None:
-        params[wizard.WIJZIG] = wizard.URL_SLEUTEL[wijzig]
-    return params
+def _tot(stand: wizard.Stand, vraag: str) -> dict[str, str]:
+    """The route's answers before `vraag` (all of them when it is not on the route): the static site's links."""
+    ids = [v for v, _ in stand.route]
+    later = ids[ids.index(vraag) :] if vraag in ids else []
+    return stand.query(**dict.fromkeys(later))
 
 
-def _voor(route: list[tuple[str, str]], vraag_id: str) -> dict[str, str]:
-    """The answers on the route before a question: where the static site goes to change it."""
-    ids = [v for v, _ in route]
-    return dict(route[: ids.index(vraag_id)]) if vraag_id in ids else dict(route)
-
-
-def pagina(
-    beleid: Beleid, links: AnyLinks, antwoorden_url: tuple[tuple[str, str], ...], wijzig_url: str | None, melding: bool
-) -> str:
-    antwoorden = {wizard.VRAAG_VAN_SLEUTEL[k]: v for k, v in antwoorden_url}
-    wijzig = wizard.VRAAG_VAN_SLEUTEL[wijzig_url] if wijzig_url else None
-    route = wizard.pad(beleid, antwoorden)
+def pagina(beleid: Beleid, links: AnyLinks, query: tuple[tuple[str, str], ...], melding: bool) -> str:
+    stand = wizard.stand(beleid, dict(query))
     statisch = not links.formulier
 
-    def wijzig_link(vraag_id: str) -> str:
-        return links.keuzehulp(
-            _params(_voor(route, vraag_id) if statisch else antwoorden, None if statisch else vraag_id)
-        )
+    def wijzig_link(vraag: str) -> str:
+        return links.keuzehulp(_tot(stand, vraag) if statisch else stand.wijzig_query(vraag))
 
-    regels = tuple(Antwoordregel(beleid.vraag(v).kort, beleid.label(v, w), wijzig_link(v)) for v, w in route)
-    vraag_id = wijzig or wizard.volgende_vraag(beleid, antwoorden)
+    regels = tuple(Antwoordregel(beleid.vraag(v).kort, beleid.label(v, w), wijzig_link(v)) for v, w in stand.route)
+    op_route = [v for v, _ in stand.route]
     stap = None
     terug: tuple[str, str] | None = None
-    beslissing = None
-    if vraag_id is not None:
-        vraag = beleid.vraag(vraag_id)
-        op_route = [v for v, _ in route]
-        nummer = op_route.index(vraag_id) + 1 if vraag_id in op_route else len(route) + 1
-        basis = _voor(route, vraag_id) if statisch else antwoorden
+    if stand.vraag is not None:
+        vraag = beleid.vraag(stand.vraag)
+        sleutel_ = wizard.URL_SLEUTEL[stand.vraag]
         keuzes = tuple(
             Keuze(
+                f"{sleutel_}-{i}",
                 o.waarde,
                 o.label,
                 o.uitleg,
-                antwoorden.get(vraag_id) == o.waarde,
-                links.keuzehulp(_params({**basis, vraag_id: o.waarde})),
+                stand.antwoorden.get(stand.vraag) == o.waarde,
+                links.keuzehulp({**_tot(stand, stand.vraag), sleutel_: o.waarde}),
             )
-            for o in vraag.opties
+            for i, o in enumerate(vraag.opties, start=1)
         )
-        # Changing the organisation means asking for the group again.
-        weg = {vraag_id, "doelgroep"} if vraag_id == "rol" else {vraag_id}
-        velden = tuple(_params({k: v for k, v in antwoorden.items() if k not in weg}).items())
-        stap = Vraagstap(
-            wizard.URL_SLEUTEL[vraag_id],
-            vraag.tekst,
-            vraag.hulp,
-            nummer,
-            max(wizard.aantal_vragen(beleid, antwoorden), nummer),
-            keuzes,
-            velden,
-        )
-        if wijzig is not None and not statisch:
-            terug = ("Annuleren, terug naar uw antwoorden", links.keuzehulp(_params(antwoorden)))
-        elif nummer > 1:
-            terug = ("Vorige vraag", wijzig_link(op_route[nummer - 2]))
-        else:
+        na_antwoord = stand.met_antwoord(stand.vraag, "")
+        velden = tuple((k, v) for k, v in na_antwoord.items() if k != sleutel_)
+        stap = Vraagstap(sleutel_, vraag.tekst, vraag.hulp, stand.voortgang, keuzes, velden)
+        if stand.wijzig is not None and not statisch:
+            terug = ("Annuleren, terug naar uw antwoorden", links.keuzehulp(stand.query()))
+        elif stand.vorige is None:
             terug = ("Terug naar de start", links.pagina("start"))
-    else:
-        beslissing = wizard.uitkomst(beleid, antwoorden)
-        if route:
-            terug = ("Vorige vraag", wijzig_link(route[-1][0]))
+    if terug is None and stand.vorige is not None:
+        vorige = op_route[op_route.index(stand.vraag) - 1] if stand.vraag in op_route else op_route[-1]
+        terug = ("Vorige vraag", links.keuzehulp(_tot(stand, vorige) if statisch else stand.vorige))
+    antwoord: Uitleg | None = None
+    if stand.beslissing is not None:
+        antwoord = uitleg(beleid, stand.beslissing, stand.cellen)
+    app_params = stand.wijzig_query(stand.wijzig) if stand.wijzig else stand.query()
     return render(
         "keuzehulp.html",
         beleid,
         links,
         naam="keuzehulp",
-        titel=stap.tekst if stap else "Uw antwoord",
+        titel=stap.tekst if stap else "Uw antwoord" + (f": {TOEGANG_LABEL[antwoord.toegang]}" if antwoord else ""),
         beschrijving="Mag u examenproducten van de Coöperatie Examens MBO gebruiken? Beantwoord een paar vragen.",
         melding=melding,
         stap=stap,
-        beslissing=beslissing,
-        geldt_voor=geldt_voor(beleid, wizard.bereik(beleid, antwoorden)),
+        uitleg=antwoord,
         regels=regels,
         terug=terug,
-        app_params=_params(antwoorden, wijzig),
+        app_params=app_params,
     )

@@ -55,8 +55,7 @@ def statische_naam(params: Mapping[str, str]) -> str:
 
 def route_params(beleid: Beleid, params: Mapping[str, str]) -> dict[str, str]:
     """Only the answers the keuzehulp uses on its route: a link to any cell names the page the wizard shows."""
-    antwoorden = wizard.lees_querystring(beleid, params).antwoorden
-    return wizard.als_querystring(dict(wizard.pad(beleid, antwoorden)))
+    return wizard.stand(beleid, params).query()
 
 
 STATISCH_PAD = {

@@ -13,10 +13,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
+from policy.domain import bestaat
 from policy.models import Bron
-from views import zoeken
+from views import wizard, zoeken
 from views.licht.links import AnyLinks
-from views.teksten import DISCLAIMER, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, datum, producten, versieregel
+from views.teksten import DISCLAIMER, TOEGANG_LABEL, TOEGANG_SYMBOOL, datum, producten, versieregel
+from views.uitleg import citaat
 
 MAP = Path(__file__).parent
 STIJL = MAP / "static" / "licht.css"
@@ -40,19 +42,9 @@ def render(sjabloon: str, beleid: Beleid, links: AnyLinks, **context: Any) -> st
         links=links,
         versieregel=versieregel(beleid),
         disclaimer=DISCLAIMER,
-        bron=lambda b: bronverwijzing(beleid, b.alinea),
+        citaat=lambda b: citaat(beleid, b),
         **context,
     )
-
-
-def cel_params(cel: Cel) -> dict[str, str]:
-    """The keuzehulp link for one cell (the URL keys of /keuzehulp, in their order)."""
-    return {
-        "doelgroep": cel.doelgroep.value,
-        "ingeschreven": "ja" if cel.ingeschreven_in_mbo else "nee",
-        "niveau": cel.niveau.value,
-        "vorm": cel.vorm.value,
-    }
 
 
 # --- start -------------------------------------------------------------------------------------
@@ -111,11 +103,15 @@ def overzicht(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
         for vorm in Vorm:
             rijen = []
             for d in Doelgroep:
+                if not bestaat(Cel(d, Niveau.entree, vorm, ingeschreven)):
+                    continue  # an mbo-instelling's own students are always enrolled: no row
                 cellen = []
                 for n in Niveau:
                     cel = Cel(d, n, vorm, ingeschreven)
                     toegang = per_cel[cel].toegang
-                    cellen.append((TOEGANG_SYMBOOL[toegang], TOEGANG_LABEL[toegang], links.keuzehulp(cel_params(cel))))
+                    cellen.append(
+                        (TOEGANG_SYMBOOL[toegang], TOEGANG_LABEL[toegang], links.keuzehulp(wizard.cel_query(cel)))
+                    )
                 rijen.append((beleid.label("doelgroep", d), cellen))
             tabellen.append(Tabel(beleid.label("vorm", vorm), [beleid.label("niveau", n) for n in Niveau], rijen))
         blokken.append(("wel" if ingeschreven else "niet", tabellen))
@@ -140,10 +136,7 @@ def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
     themas = [
         (
             thema,
-            [
-                (vraag, links.keuzehulp(cel_params(Cel(**vraag.cel.model_dump()))) if vraag.cel else None)
-                for vraag in lijst
-            ],
+            [(vraag, links.keuzehulp(wizard.cel_query(vraag.cel)) if vraag.cel else None) for vraag in lijst],
         )
         for thema, lijst in zoeken.per_thema(beleid.themas, beleid.faq)
     ]
