@@ -142,6 +142,8 @@ def test_onzin_in_links_laat_de_cache_niet_groeien(client: TestClient) -> None:
     na = licht._pagina.cache_info()
     assert na.currsize == voor.currsize
     assert na.misses == voor.misses
+    # Reading a query string is remembered too, but in a bounded cache.
+    assert licht._sleutel_van.cache_info().currsize <= licht.CACHE_GROOTTE
 
 
 def test_een_pagina_wordt_eens_per_beleidsversie_gemaakt(client: TestClient) -> None:

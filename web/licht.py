@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -27,6 +28,7 @@ CACHE_HTML = "public, max-age=300"
 CACHE_STIJL = "public, max-age=3600"
 CACHE_GROOTTE = 1024  # the keuzehulp has ~2000 possible states; a hall hits a handful
 MAX_PARAMS = 20
+MAX_ONTHOUDEN = 300  # bytes of query string whose reading is remembered (bounded memory)
 LINKS = Links()
 LICHT = "/licht"
 
@@ -80,6 +82,19 @@ def sleutel(beleid: Beleid, naam: str, params: dict[str, str], dubbel: bool) -> 
     return (dubbel or bool(params),)
 
 
+@lru_cache(maxsize=CACHE_GROOTTE)
+def _sleutel_van(beleid: Beleid, naam: str, query: bytes) -> tuple[object, ...]:
+    return sleutel(beleid, naam, *lees_params(QueryParams(query).multi_items()))
+
+
+def _sleutel(beleid: Beleid, naam: str, request: Request) -> tuple[object, ...]:
+    """`sleutel` for this request; remembered per short query string (reading the keuzehulp's takes ~1 ms)."""
+    query: bytes = request.scope.get("query_string", b"")
+    if len(query) <= MAX_ONTHOUDEN:
+        return _sleutel_van(beleid, naam, query)
+    return sleutel(beleid, naam, *lees_params(request.query_params.multi_items()))
+
+
 def _antwoord(request: Request, gerenderd: Gerenderd, cache: str) -> Response:
     headers = {"ETag": gerenderd.etag, "Cache-Control": cache}
     gevraagd = request.headers.get("if-none-match", "")
@@ -94,8 +109,7 @@ def _route(naam: str) -> Callable[[Request], Awaitable[Response]]:
     # async: a cached page is answered on the event loop, without a hop to the thread pool.
     async def toon(request: Request) -> Response:
         beleid = load_policy()
-        params, dubbel = lees_params(request.query_params.multi_items())
-        return _antwoord(request, _pagina(beleid, naam, sleutel(beleid, naam, params, dubbel)), CACHE_HTML)
+        return _antwoord(request, _pagina(beleid, naam, _sleutel(beleid, naam, request)), CACHE_HTML)
 
     toon.__name__ = f"licht_{naam}"
     return toon
