@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
 from policy.domain import alle_cellen, beschrijf, bestaat
 from views import wizard
-from views.licht.links import route_params, statische_naam
+from views.licht.links import statische_naam
 from views.licht.pagina import MELDING
 from views.teksten import TOEGANG_LABEL, versieregel
 from web import licht
@@ -252,7 +252,7 @@ def test_statische_site_heeft_elke_pagina_en_elke_link_werkt(tmp_path: Path, bel
     # Every cell's answer is a file, linked from the overview, that shows that cell's answer.
     overzicht = (wortel / "overzicht.html").read_text(encoding="utf-8")
     for beslissing in beleid.matrix():
-        naam = statische_naam(route_params(beleid, wizard.cel_query(beslissing.cel)))
+        naam = statische_naam(wizard.stand(beleid, wizard.cel_query(beslissing.cel)).query())
         assert f'href="{naam}"' in overzicht
         tekst = (wortel / naam).read_text(encoding="utf-8")
         assert 'id="antwoord"' in tekst
@@ -297,3 +297,14 @@ def test_html_valideert(client: TestClient, tmp_path: Path, beleid: Beleid) -> N
     meldingen = json.loads(uit.stderr or uit.stdout or '{"messages": []}')["messages"]
     assert not meldingen, "\n".join(f"{m['url'].rsplit('/', 1)[-1]}: {m['message']}" for m in meldingen[:20])
     assert uit.returncode == 0
+
+
+def test_statische_site_wist_geen_andere_map(tmp_path: Path, beleid: Beleid) -> None:
+    from web import site
+
+    (tmp_path / "eigen.txt").write_text("niet weggooien", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        site.schrijf(tmp_path, beleid)
+    assert (tmp_path / "eigen.txt").is_file()
+    site.schrijf(tmp_path / "site", beleid)
+    site.schrijf(tmp_path / "site", beleid)  # an earlier site is replaced

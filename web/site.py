@@ -41,8 +41,13 @@ def keuzehulp_routes(beleid: Beleid) -> Iterator[dict[str, str]]:
 
 
 def schrijf(doel: Path, beleid: Beleid, app_url: str | None = None) -> list[Path]:
-    """Write the site into `doel` (emptied first) and return the files written."""
-    if doel.exists():
+    """Write the site into `doel` and return the files written.
+
+    An earlier site there is replaced; any other non-empty folder is refused (`make site SITE=~` must not wipe).
+    """
+    if doel.exists() and any(doel.iterdir()):
+        if not (doel / STIJL_NAAM).is_file() or not (doel / STATISCH_PAD["start"]).is_file():
+            raise SystemExit(f"{doel} is niet leeg en bevat geen eerdere site: kies een lege of nieuwe map.")
         shutil.rmtree(doel)
     bestanden: dict[str, str] = {STIJL_NAAM: pagina.STIJL.read_text(encoding="utf-8")}
 

@@ -15,8 +15,7 @@ from urllib.parse import urlencode
 from policy import Beleid
 from views import wizard
 
-# The light pages and the interactive page that shows the same thing.
-PAGINAS = ("start", "keuzehulp", "overzicht", "vragen", "besluit")
+# Each light page and the interactive page that shows the same thing.
 APP_PAD = {"start": "/", "keuzehulp": "/keuzehulp", "overzicht": "/matrix", "vragen": "/faq", "besluit": "/besluit"}
 STIJL_NAAM = "licht.css"
 
@@ -46,16 +45,11 @@ class Links:
 def statische_naam(params: Mapping[str, str]) -> str:
     """A keuzehulp page as a file: `keuzehulp/doelgroep-isk_ingeschreven-nee.html`; the first question is index.
 
-    `params` are the answers on the route (as `route_params` gives them), so one page has one name.
+    `params` are the answers on the route (`Stand.query()`), so one page has one name.
     """
     if not params:
         return "keuzehulp/index.html"
     return "keuzehulp/" + "_".join(f"{k}-{v}" for k, v in params.items()) + ".html"
-
-
-def route_params(beleid: Beleid, params: Mapping[str, str]) -> dict[str, str]:
-    """Only the answers the keuzehulp uses on its route: a link to any cell names the page the wizard shows."""
-    return wizard.stand(beleid, params).query()
 
 
 STATISCH_PAD = {
@@ -70,9 +64,9 @@ STATISCH_PAD = {
 class StatischeLinks:
     """Relative links between the files of the static site, seen from the file `huidig` (e.g. `vragen.html`).
 
-    The keuzehulp pages are named by their route; the stylesheet sits next to index.html.
-
-    The interactive app lives elsewhere (or nowhere): `app_url` is its address, or None to leave its links out.
+    A keuzehulp link goes to the file of the route the wizard takes for it (a link to a cell, with answers
+    the route skips, lands on the same file). The stylesheet sits next to index.html. The interactive app
+    lives elsewhere (or nowhere): `app_url` is its address, or None to leave its links out.
     """
 
     beleid: Beleid
@@ -88,7 +82,7 @@ class StatischeLinks:
         return self._relatief(doel) + (f"#{anker}" if anker else "")
 
     def keuzehulp(self, params: Mapping[str, str]) -> str:
-        return self._relatief(statische_naam(route_params(self.beleid, params)))
+        return self._relatief(statische_naam(wizard.stand(self.beleid, params).query()))
 
     def stijl(self) -> str:
         return self._relatief(STIJL_NAAM)
