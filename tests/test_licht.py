@@ -105,7 +105,20 @@ def test_head_geeft_de_lengte_zonder_inhoud(client: TestClient) -> None:
     head = client.head(ANTWOORD)
     assert head.status_code == 200
     assert head.content == b""
-    assert head.headers["content-length"] == str(len(get.content))
+    assert head.headers["content-length"] == get.headers["content-length"]
+
+
+def test_gzip_eenmaal_ingepakt_met_eigen_etag(client: TestClient) -> None:
+    plat = client.get(ANTWOORD, headers={"Accept-Encoding": "identity"})
+    ingepakt = client.get(ANTWOORD, headers={"Accept-Encoding": "gzip, br"})
+    assert "content-encoding" not in plat.headers
+    assert ingepakt.headers["content-encoding"] == "gzip"
+    assert int(ingepakt.headers["content-length"]) < len(plat.content) / 2
+    assert ingepakt.content == plat.content  # the client unpacks it: the same page
+    assert ingepakt.headers["etag"] != plat.headers["etag"]
+    assert plat.headers["vary"] == ingepakt.headers["vary"] == "Accept-Encoding"
+    for etag in (plat.headers["etag"], ingepakt.headers["etag"]):
+        assert client.get(ANTWOORD, headers={"If-None-Match": etag}).status_code == 304
 
 
 def test_licht_zonder_slash_gaat_naar_de_start(client: TestClient) -> None:

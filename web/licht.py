@@ -7,6 +7,7 @@ folds into the same key as "something was ignored". Responses carry an ETag; If-
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -35,14 +36,22 @@ LICHT = "/licht"
 
 @dataclass(frozen=True)
 class Gerenderd:
+    """A page as sent: plain and gzipped once (a hall asks for the same page a thousand times)."""
+
     body: bytes
+    gzip: bytes
     etag: str
     soort: str = HTML
+
+    @property
+    def etag_gzip(self) -> str:
+        return self.etag[:-1] + '-gz"'  # another representation, another strong validator
 
 
 def _gerenderd(tekst: str, soort: str = HTML) -> Gerenderd:
     body = tekst.encode()
-    return Gerenderd(body, '"' + hashlib.sha256(body).hexdigest()[:20] + '"', soort)
+    etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+    return Gerenderd(body, gzip.compress(body, compresslevel=9, mtime=0), etag, soort)
 
 
 def lees_params(items: Iterable[tuple[str, str]]) -> tuple[dict[str, str], bool]:
@@ -96,12 +105,17 @@ def _sleutel(beleid: Beleid, naam: str, request: Request) -> tuple[object, ...]:
 
 
 def _antwoord(request: Request, gerenderd: Gerenderd, cache: str) -> Response:
-    headers = {"ETag": gerenderd.etag, "Cache-Control": cache}
+    """200 with the page (gzipped when the client accepts it), or 304 when the client's copy is current."""
+    ingepakt = "gzip" in request.headers.get("accept-encoding", "").lower()
+    etag = gerenderd.etag_gzip if ingepakt else gerenderd.etag
+    headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Accept-Encoding"}
     gevraagd = request.headers.get("if-none-match", "")
-    if gevraagd and (
-        gevraagd.strip() == "*" or gerenderd.etag in (e.strip().removeprefix("W/") for e in gevraagd.split(","))
-    ):
+    bekend = {e.strip().removeprefix("W/") for e in gevraagd.split(",")}
+    if gevraagd.strip() == "*" or bekend & {gerenderd.etag, gerenderd.etag_gzip}:
         return Response(status_code=304, headers=headers)
+    if ingepakt:
+        headers["Content-Encoding"] = "gzip"
+        return Response(gerenderd.gzip, headers=headers, media_type=gerenderd.soort)
     return Response(gerenderd.body, headers=headers, media_type=gerenderd.soort)
 
 
