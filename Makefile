@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 
-.PHONY: run dev test test-snel e2e lint check bench serve-scaled clean
+.PHONY: run dev test test-snel e2e lint check bench serve-scaled site clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: $(VENV)/.dev
 # Two app processes (8502, 8503) behind nginx on 127.0.0.1:8080; Ctrl-C stops all. See docs/deploy.md.
 serve-scaled: $(VENV)/.runtime
 	BIN=$(BIN) deploy/serve_scaled.sh
+
+# The light edition as static files (default site/; `make site SITE=pad APP_URL=https://...`). See docs/deploy.md.
+SITE ?= site
+site: $(VENV)/.runtime
+	$(BIN)/python -m web.site $(SITE) $(if $(APP_URL),--app-url $(APP_URL))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -51,9 +51,14 @@ class Stand:
         """Every answer given, off-route ones too, as URL parameters: switching back keeps them."""
         return _als_query(self.antwoorden)
 
+    def route_query(self, **wijziging: str | None) -> dict[str, str]:
+        """Only the answers on the route, with answers changed (None removes one): one page, one address."""
+        antwoorden = {**dict(self.route), **wijziging}
+        return _als_query({v: w for v, w in antwoorden.items() if w is not None})
+
     def link(self) -> str:
         """The shareable query string (without `?`): only the answers on the route."""
-        return urlencode(_als_query(dict(self.route)))
+        return urlencode(self.route_query())
 
     def wijzig_query(self, vraag: str) -> dict[str, str]:
         """The link behind 'Wijzig' for one answer: all answers kept, that question asked again."""

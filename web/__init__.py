@@ -11,7 +11,7 @@ from pathlib import Path
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
-from web import api, robots
+from web import api, licht, robots
 from web.compression import Compressie
 from web.headers import BeveiligingsHeaders, frame_ancestors
 from web.index_html import IndexHtmlMiddleware
@@ -21,7 +21,7 @@ NAVIGATION = Path(__file__).resolve().parent / "navigation.py"
 
 def routes() -> list[BaseRoute]:
     """Our own routes, matched before Streamlit's (which stay untouched)."""
-    return [*api.ROUTES, *robots.ROUTES]
+    return [*api.ROUTES, *robots.ROUTES, *licht.ROUTES]
 
 
 def middleware() -> list[Middleware]:

@@ -1,0 +1,153 @@
+"""The light edition's routes (`/licht/...`): server-rendered HTML, no script, the same for everyone.
+
+Each page is rendered at most once per policy version and query: the cache key is the loaded policy
+(one immutable object per version) plus the query as the page understood it, so any junk in a link
+folds into the same key as "something was ignored". Responses carry an ETag; If-None-Match gets 304.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from starlette.datastructures import QueryParams
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from policy import Beleid, load_policy
+from views import zoeken
+from views.licht import keuzehulp, pagina
+from views.licht.links import STIJL_NAAM, Links
+
+HTML = "text/html; charset=utf-8"
+CSS = "text/css; charset=utf-8"
+CACHE_HTML = "public, max-age=300"
+CACHE_STIJL = "public, max-age=3600"
+CACHE_GROOTTE = 1024  # the keuzehulp has ~2000 possible states; a hall hits a handful
+MAX_PARAMS = 20
+MAX_ONTHOUDEN = 300  # bytes of query string whose reading is remembered (bounded memory)
+LINKS = Links()
+LICHT = "/licht"
+
+
+@dataclass(frozen=True)
+class Gerenderd:
+    """A page as sent: plain and gzipped once (a hall asks for the same page a thousand times)."""
+
+    body: bytes
+    gzip: bytes
+    etag: str
+    soort: str = HTML
+
+    @property
+    def etag_gzip(self) -> str:
+        return self.etag[:-1] + '-gz"'  # another representation, another strong validator
+
+
+def _gerenderd(tekst: str, soort: str = HTML) -> Gerenderd:
+    body = tekst.encode()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+    return Gerenderd(body, gzip.compress(body, compresslevel=9, mtime=0), etag, soort)
+
+
+def lees_params(items: Iterable[tuple[str, str]]) -> tuple[dict[str, str], bool]:
+    """One value per key. A repeated key, or more than MAX_PARAMS parts, is not used; the flag says so."""
+    params: dict[str, str] = {}
+    dubbel: set[str] = set()
+    for i, (sleutel, waarde) in enumerate(items):
+        if i >= MAX_PARAMS:
+            return {k: v for k, v in params.items() if k not in dubbel}, True
+        if sleutel in params:
+            dubbel.add(sleutel)
+        params[sleutel] = waarde
+    return {k: v for k, v in params.items() if k not in dubbel}, bool(dubbel)
+
+
+# --- rendering, cached per policy and normalised query -------------------------------------------
+@lru_cache(maxsize=CACHE_GROOTTE)
+def _pagina(beleid: Beleid, naam: str, sleutel: tuple[object, ...]) -> Gerenderd:
+    if naam == "keuzehulp":
+        return _gerenderd(keuzehulp.pagina(beleid, LINKS, *sleutel))
+    if naam == "besluit":
+        gevraagd, melding = sleutel
+        return _gerenderd(pagina.besluit(beleid, LINKS, gevraagd, melding))
+    maak: Callable[..., str] = {"start": pagina.start, "overzicht": pagina.overzicht, "vragen": pagina.vragen}[naam]
+    return _gerenderd(maak(beleid, LINKS, *sleutel))
+
+
+def sleutel(beleid: Beleid, naam: str, params: dict[str, str], dubbel: bool) -> tuple[object, ...]:
+    """The query as the page uses it: only what changes the page, never the visitor's own text."""
+    if naam == "keuzehulp":
+        return keuzehulp.sleutel(beleid, params, dubbel)
+    if naam == "besluit":
+        overig = {k: v for k, v in params.items() if k != "alinea"}
+        gevraagd = zoeken.lees_alinea(params.get("alinea"), len(beleid.alineas))
+        ongeldig = "alinea" in params and gevraagd is None
+        return (gevraagd, dubbel or bool(overig) or ongeldig)
+    return (dubbel or bool(params),)
+
+
+@lru_cache(maxsize=CACHE_GROOTTE)
+def _sleutel_van(beleid: Beleid, naam: str, query: bytes) -> tuple[object, ...]:
+    return sleutel(beleid, naam, *lees_params(QueryParams(query).multi_items()))
+
+
+def _sleutel(beleid: Beleid, naam: str, request: Request) -> tuple[object, ...]:
+    """`sleutel` for this request; remembered per short query string (reading the keuzehulp's takes ~1 ms)."""
+    query: bytes = request.scope.get("query_string", b"")
+    if len(query) <= MAX_ONTHOUDEN:
+        return _sleutel_van(beleid, naam, query)
+    return sleutel(beleid, naam, *lees_params(request.query_params.multi_items()))
+
+
+def _antwoord(request: Request, gerenderd: Gerenderd, cache: str) -> Response:
+    """200 with the page (gzipped when the client accepts it), or 304 when the client's copy is current."""
+    ingepakt = "gzip" in request.headers.get("accept-encoding", "").lower()
+    etag = gerenderd.etag_gzip if ingepakt else gerenderd.etag
+    headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Accept-Encoding"}
+    gevraagd = request.headers.get("if-none-match", "")
+    bekend = {e.strip().removeprefix("W/") for e in gevraagd.split(",")}
+    if gevraagd.strip() == "*" or bekend & {gerenderd.etag, gerenderd.etag_gzip}:
+        return Response(status_code=304, headers=headers)
+    if ingepakt:
+        headers["Content-Encoding"] = "gzip"
+        return Response(gerenderd.gzip, headers=headers, media_type=gerenderd.soort)
+    return Response(gerenderd.body, headers=headers, media_type=gerenderd.soort)
+
+
+def _route(naam: str) -> Callable[[Request], Awaitable[Response]]:
+    # async: a cached page is answered on the event loop, without a hop to the thread pool.
+    async def toon(request: Request) -> Response:
+        beleid = load_policy()
+        return _antwoord(request, _pagina(beleid, naam, _sleutel(beleid, naam, request)), CACHE_HTML)
+
+    toon.__name__ = f"licht_{naam}"
+    return toon
+
+
+@lru_cache(maxsize=1)
+def stijl() -> Gerenderd:
+    return _gerenderd(pagina.STIJL.read_text(encoding="utf-8"), CSS)
+
+
+async def _stijl(request: Request) -> Response:
+    return _antwoord(request, stijl(), CACHE_STIJL)
+
+
+async def _naar_start(request: Request) -> Response:
+    return RedirectResponse(f"{LICHT}/", status_code=308)
+
+
+ROUTES: list[Route] = [
+    Route(LICHT, _naar_start, methods=["GET"]),
+    Route(f"{LICHT}/", _route("start"), methods=["GET"]),
+    Route(f"{LICHT}/keuzehulp", _route("keuzehulp"), methods=["GET"]),
+    Route(f"{LICHT}/overzicht", _route("overzicht"), methods=["GET"]),
+    Route(f"{LICHT}/vragen", _route("vragen"), methods=["GET"]),
+    Route(f"{LICHT}/besluit", _route("besluit"), methods=["GET"]),
+    Route(f"{LICHT}/{STIJL_NAAM}", _stijl, methods=["GET"]),
+]
