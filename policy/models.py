@@ -44,31 +44,51 @@ Inschrijvingen = Annotated[tuple[bool, ...], _alle_of_lijst([False, True]), Fiel
 
 
 class Bron(Model):
-    """A verbatim quote from the decision text and the paragraph (alinea) it stands in."""
+    """A verbatim quote from the bericht and the paragraph (alinea) it stands in."""
 
     alinea: int = Field(ge=0, description="0 is the heading, 1 the first paragraph under it")
-    citaat: Tekst
+    citaat: Tekst = Field(description="Letterlijk uit het bericht; een citaat zegt zelf over wie het gaat.")
 
 
 class BronDocument(Model):
     bestand: Tekst
     titel: Tekst
-    herkomst: Tekst
+    herkomst: Tekst = Field(description="Wie het bericht publiceerde, voor zover bekend. Geen verzonnen datum of URL.")
 
 
-class Stap(Model):
+class Herkomst(Model):
+    """The kind of a reader-facing text, next to the text it belongs to (checked in policy/checks.py).
+
+    basis expliciet: it stands in the bericht; `bronnen` holds the quotes.
+    basis afgeleid: it follows from the bericht; `afleiding` says how, `bronnen` what it rests on.
+    basis achtergrond: not part of the decision; `toelichting_bron` names where it comes from.
+    """
+
+    basis: Basis | None = Field(
+        default=None, description="expliciet: staat in het bericht; afgeleid: volgt eruit; achtergrond: uitleg"
+    )
+    afleiding: str | None = Field(default=None, description="Bij afgeleid: hoe het uit het bericht volgt.")
+    bronnen: tuple[Bron, ...] = Field(default=(), description="Bij expliciet en afgeleid: de citaten.")
+    toelichting_bron: str | None = Field(default=None, description="Bij achtergrond: de bron, met naam.")
+
+
+class Tekstsoort(Herkomst):
+    """Herkomst for an item whose text is always there: the kind is required."""
+
+    basis: Basis = Field(description="expliciet: staat in het bericht; afgeleid: volgt eruit; achtergrond: uitleg")
+
+
+class Stap(Tekstsoort):
     id: Id
     wanneer: Tekst
     datum: dt.date | None = None
     titel: Tekst
     tekst: Tekst
-    bronnen: tuple[Bron, ...] = Field(min_length=1)
 
 
-class Doel(Model):
+class Doel(Tekstsoort):
     id: Id
     titel: Tekst
-    bronnen: tuple[Bron, ...] = Field(min_length=1)
 
 
 class Besluit(Model):
@@ -78,9 +98,12 @@ class Besluit(Model):
     orgaan: Tekst
     orgaan_kort: Tekst
     datum: dt.date
-    geldig_vanaf: dt.date
+    geldig_vanaf: dt.date | None = Field(
+        default=None, description="Alleen invullen als het bericht een datum noemt vanaf wanneer het geldt."
+    )
     bron: BronDocument
     samenvatting: tuple[Tekst, ...] = Field(min_length=1)
+    samenvatting_herkomst: Tekstsoort
     kern: tuple[Bron, ...] = Field(min_length=1)
     aanleiding: Stap
     proces: tuple[Stap, ...] = Field(min_length=1)
@@ -95,11 +118,10 @@ class VerplichtBij(Model):
     toegang: Toegangen
 
 
-class Voorwaarde(Model):
+class Voorwaarde(Tekstsoort):
     id: Id
     titel: Tekst
     uitleg: Tekst
-    bronnen: tuple[Bron, ...] = Field(min_length=1)
     verplicht_bij: VerplichtBij | None = None
 
 
@@ -112,17 +134,17 @@ class Wanneer(Model):
     vorm: Vormen
 
 
-class Regel(Model):
+class Regel(Tekstsoort):
+    """One answer: `basis`, `afleiding` and `bronnen` are the kind of `samenvatting` and `reden`."""
+
     id: Id
     wanneer: Wanneer
     toegang: Toegang
-    basis: Basis
     samenvatting: Tekst
     reden: Tekst
-    afleiding: str | None = None
     voorwaarden: tuple[Id, ...] = ()
-    bronnen: tuple[Bron, ...] = ()
     vervolg: tuple[Tekst, ...] = Field(min_length=1)
+    vervolg_herkomst: Tekstsoort | None = Field(default=None, description="De soort van de stappen in `vervolg`.")
 
 
 class Thema(Model):
@@ -137,13 +159,14 @@ class CelVerwijzing(Model):
     vorm: Vorm
 
 
-class FaqVraag(Model):
+class FaqVraag(Tekstsoort):
+    """`basis`, `afleiding`, `bronnen` and `toelichting_bron` are the kind of `antwoord`."""
+
     id: Id
     thema: Id
     vraag: Tekst
     antwoord: Tekst
     doelgroepen: Doelgroepen
-    bronnen: tuple[Bron, ...] = Field(min_length=1)
     cel: CelVerwijzing | None = None
     begrippen: tuple[Id, ...] = ()
 
@@ -153,22 +176,25 @@ class Faq(Model):
     vragen: tuple[FaqVraag, ...] = Field(min_length=1)
 
 
-class Begrip(Model):
+class Begrip(Tekstsoort):
     id: Id
     term: Tekst
     uitleg: Tekst
-    toelichting_bron: str | None = None
     zie_ook: tuple[Id, ...] = ()
 
 
-class Optie(Model):
+class Optie(Herkomst):
+    """An answer option; its kind fields belong to `uitleg` and are required only when there is one."""
+
     waarde: Tekst
     label: Tekst
     uitleg: str | None = None
     doelgroep: Doelgroep | None = None
 
 
-class Vraag(Model):
+class Vraag(Herkomst):
+    """A keuzehulp question; its kind fields belong to `hulp` and are required only when there is one."""
+
     id: Literal["rol", "doelgroep", "ingeschreven_in_mbo", "niveau", "vorm"]
     kort: Tekst
     tekst: Tekst

@@ -57,6 +57,8 @@ VAKTERMEN = (
     "summatieve",
     "examenproducten",
     "Ledenvergadering",
+    "ledenraadpleging",
+    "ISK-organisatie",
 )
 
 

@@ -26,10 +26,11 @@ def test_shipped_copy_loads(kopie: Path) -> None:
 def test_malformed_yaml_names_file_and_line(kopie: Path) -> None:
     pad = kopie / "regels.yaml"
     regels = pad.read_text(encoding="utf-8").splitlines()
-    regels.insert(10, "  - id: [niet gesloten")
+    plek = next(i for i, r in enumerate(regels) if r.startswith("  - id:"))
+    regels.insert(plek, "  - id: [niet gesloten")
     pad.write_text("\n".join(regels), encoding="utf-8")
     melding = _fout(kopie)
-    assert "regels.yaml:11" in melding or "regels.yaml:12" in melding
+    assert f"regels.yaml:{plek + 1}" in melding or f"regels.yaml:{plek + 2}" in melding
     assert "geen geldige YAML" in melding
 
 
