@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -18,8 +18,11 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 Tekst = Annotated[str, Field(min_length=1)]
 
 
-def _alle_of_lijst(alle: list[object]) -> BeforeValidator:
-    """Accept `alle`, one value or a list; YAML reads `2` as a number, so compare as text."""
+def _alle_of_lijst(alle: list[object], invoer: object) -> BeforeValidator:
+    """Accept `alle`, one value or a list; YAML reads `2` as a number, so compare as text.
+
+    `invoer` is what the policy file may hold, for the JSON Schema an editor checks against.
+    """
 
     def expand(waarde: object) -> object:
         if waarde == "alle":
@@ -28,19 +31,23 @@ def _alle_of_lijst(alle: list[object]) -> BeforeValidator:
             waarde = [waarde]
         return [_niveau_als_tekst(w) for w in waarde]
 
-    return BeforeValidator(expand)
+    return BeforeValidator(expand, json_schema_input_type=Literal["alle"] | invoer | list[invoer])  # type: ignore[valid-type]
 
 
 def _niveau_als_tekst(waarde: object) -> object:
     return str(waarde) if isinstance(waarde, int) and not isinstance(waarde, bool) else waarde
 
 
-NiveauVeld = Annotated[Niveau, BeforeValidator(_niveau_als_tekst)]
-Doelgroepen = Annotated[tuple[Doelgroep, ...], _alle_of_lijst([d.value for d in Doelgroep]), Field(min_length=1)]
-Niveaus = Annotated[tuple[Niveau, ...], _alle_of_lijst([n.value for n in Niveau]), Field(min_length=1)]
-Vormen = Annotated[tuple[Vorm, ...], _alle_of_lijst([v.value for v in Vorm]), Field(min_length=1)]
-Toegangen = Annotated[tuple[Toegang, ...], _alle_of_lijst([t.value for t in Toegang]), Field(min_length=1)]
-Inschrijvingen = Annotated[tuple[bool, ...], _alle_of_lijst([False, True]), Field(min_length=1)]
+# A level may be written as a number in YAML (2) or as text ("2").
+NiveauInvoer = Niveau | Literal[2, 3, 4]
+NiveauVeld = Annotated[Niveau, BeforeValidator(_niveau_als_tekst, json_schema_input_type=NiveauInvoer)]
+Doelgroepen = Annotated[
+    tuple[Doelgroep, ...], _alle_of_lijst([d.value for d in Doelgroep], Doelgroep), Field(min_length=1)
+]
+Niveaus = Annotated[tuple[Niveau, ...], _alle_of_lijst([n.value for n in Niveau], NiveauInvoer), Field(min_length=1)]
+Vormen = Annotated[tuple[Vorm, ...], _alle_of_lijst([v.value for v in Vorm], Vorm), Field(min_length=1)]
+Toegangen = Annotated[tuple[Toegang, ...], _alle_of_lijst([t.value for t in Toegang], Toegang), Field(min_length=1)]
+Inschrijvingen = Annotated[tuple[bool, ...], _alle_of_lijst([False, True], bool), Field(min_length=1)]
 
 
 class Bron(Model):
@@ -214,3 +221,16 @@ class BeleidBestand(Model):
 
 
 SECTIES: tuple[str, ...] = tuple(BeleidBestand.model_fields)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of one policy file, for editors (`# yaml-language-server: $schema=...`).
+
+    A policy folder splits its sections over several files, so no section is required in one file;
+    the loader checks that every section is there exactly once.
+    """
+    schema = BeleidBestand.model_json_schema()
+    schema["required"] = []
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Beleidsbestand van de Toegangswijzer (een of meer secties)"
+    return schema

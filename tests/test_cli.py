@@ -62,3 +62,14 @@ def test_matrix_table_can_filter_on_enrolment() -> None:
     regels = _run("matrix", "--niet-ingeschreven").stdout.strip().splitlines()
     assert len(regels) == 1 + 40
     assert {r.split()[1] for r in regels[1:]} == {"nee"}
+
+
+def test_verantwoording_and_schema_write_the_committed_files(tmp_path: Path) -> None:
+    for opdracht, bestand in (
+        ("verantwoording", "docs/verantwoording.md"),
+        ("schema", "policy/schema/beleid.schema.json"),
+    ):
+        uit = tmp_path / Path(bestand).name
+        resultaat = _run(opdracht, "--uit", str(uit))
+        assert resultaat.returncode == 0, resultaat.stderr
+        assert uit.read_text(encoding="utf-8") == (ROOT / bestand).read_text(encoding="utf-8")
