@@ -58,8 +58,11 @@ class Bron(Model):
 
 
 class BronDocument(Model):
+    """The bericht (news item) about the decision: our only source, not the decision document itself."""
+
     bestand: Tekst
     titel: Tekst
+    uitgever: Tekst = Field(description="Wie het bericht publiceerde.")
     herkomst: Tekst = Field(description="Wie het bericht publiceerde, voor zover bekend. Geen verzonnen datum of URL.")
 
 

@@ -138,7 +138,7 @@ def verantwoording(beleid: Beleid) -> str:
         "Dit is het aftekenblad voor de beleidsmedewerkers van de Coöperatie. Het noemt elke tekst die een",
         "bezoeker leest, met de soort en waar die op rust. Zet per onderdeel een vinkje bij Akkoord.",
         "",
-        f"- Bron: {_plat(b.bron.titel)} ({b.bron.bestand})",
+        f"- Bron: {_plat(b.bron.titel)} ({b.bron.bestand}), uitgegeven door {_plat(b.bron.uitgever)}",
         f"- Herkomst: {_plat(b.bron.herkomst)}",
         f"- Besluit: {_plat(b.orgaan)} ({b.orgaan_kort}), {b.datum.isoformat()} ({b.status})",
         "",

@@ -21,7 +21,7 @@ BASIS_LABEL = {
 BASIS_KORT = {
     Basis.expliciet: "Staat in het bericht",
     Basis.afgeleid: "Volgt uit het bericht",
-    Basis.achtergrond: "Achtergrond, geen deel van het besluit",
+    Basis.achtergrond: "Toelichting: achtergrond, geen deel van het besluit",
 }
 DISCLAIMER = (
     "Deze app volgt het bericht van de Coöperatie Examens MBO over het besluit. Het besluit zelf van de ALV is "
