@@ -43,7 +43,7 @@ for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.
         for tekst in regels_van(rij):
             st.markdown(tekst)
         # The exception for candidates enrolled in the mbo belongs to the core of the decision (alinea 1).
-        st.markdown("Kandidaat als student of extraneus in het mbo ingeschreven:")
+        st.markdown("**Als de kandidaat in het mbo staat ingeschreven** (als student of extraneus):")
         for tekst in regels_van(in_mbo):
             st.markdown(tekst)
 

@@ -74,6 +74,8 @@ class Herkomst(Model):
     basis achtergrond: not part of the decision; `toelichting_bron` names where it comes from.
     """
 
+    # Optional here so that a model can be built in code; the load-time check refuses a text without one,
+    # and the JSON Schema marks it required wherever the text is always there (json_schema below).
     basis: Basis | None = Field(
         default=None, description="expliciet: staat in het bericht; afgeleid: volgt eruit; achtergrond: uitleg"
     )
@@ -82,13 +84,7 @@ class Herkomst(Model):
     toelichting_bron: str | None = Field(default=None, description="Bij achtergrond: de bron, met naam.")
 
 
-class Tekstsoort(Herkomst):
-    """Herkomst for an item whose text is always there: the kind is required."""
-
-    basis: Basis = Field(description="expliciet: staat in het bericht; afgeleid: volgt eruit; achtergrond: uitleg")
-
-
-class Stap(Tekstsoort):
+class Stap(Herkomst):
     id: Id
     wanneer: Tekst
     datum: dt.date | None = None
@@ -96,7 +92,7 @@ class Stap(Tekstsoort):
     tekst: Tekst
 
 
-class Doel(Tekstsoort):
+class Doel(Herkomst):
     id: Id
     titel: Tekst
 
@@ -113,7 +109,7 @@ class Besluit(Model):
     )
     bron: BronDocument
     samenvatting: tuple[Tekst, ...] = Field(min_length=1)
-    samenvatting_herkomst: Tekstsoort
+    samenvatting_herkomst: Herkomst
     kern: tuple[Bron, ...] = Field(min_length=1)
     aanleiding: Stap
     proces: tuple[Stap, ...] = Field(min_length=1)
@@ -128,7 +124,7 @@ class VerplichtBij(Model):
     toegang: Toegangen
 
 
-class Voorwaarde(Tekstsoort):
+class Voorwaarde(Herkomst):
     id: Id
     titel: Tekst
     uitleg: Tekst
@@ -144,7 +140,7 @@ class Wanneer(Model):
     vorm: Vormen
 
 
-class Regel(Tekstsoort):
+class Regel(Herkomst):
     """One answer: `basis`, `afleiding` and `bronnen` are the kind of `samenvatting` and `reden`."""
 
     id: Id
@@ -154,7 +150,7 @@ class Regel(Tekstsoort):
     reden: Tekst
     voorwaarden: tuple[Id, ...] = ()
     vervolg: tuple[Tekst, ...] = Field(min_length=1)
-    vervolg_herkomst: Tekstsoort | None = Field(default=None, description="De soort van de stappen in `vervolg`.")
+    vervolg_herkomst: Herkomst | None = Field(default=None, description="De soort van de stappen in `vervolg`.")
 
 
 class Thema(Model):
@@ -169,7 +165,7 @@ class CelVerwijzing(Model):
     vorm: Vorm
 
 
-class FaqVraag(Tekstsoort):
+class FaqVraag(Herkomst):
     """`basis`, `afleiding`, `bronnen` and `toelichting_bron` are the kind of `antwoord`."""
 
     id: Id
@@ -186,7 +182,7 @@ class Faq(Model):
     vragen: tuple[FaqVraag, ...] = Field(min_length=1)
 
 
-class Begrip(Tekstsoort):
+class Begrip(Herkomst):
     id: Id
     term: Tekst
     uitleg: Tekst
@@ -234,6 +230,10 @@ def json_schema() -> dict[str, Any]:
     """
     schema = BeleidBestand.model_json_schema()
     schema["required"] = []
+    for naam, definitie in schema["$defs"].items():
+        # A question's hulp and an option's uitleg are optional, and so is their kind; every other text is not.
+        if "basis" in definitie.get("properties", {}) and naam not in (Vraag.__name__, Optie.__name__):
+            definitie["required"] = sorted({*definitie.get("required", []), "basis"})
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Beleidsbestand van de Toegangswijzer (een of meer secties)"
     return schema

@@ -37,7 +37,7 @@ def test_each_group_shows_every_answer_with_its_kind_enrolled_or_not(
     koppen = {f"**{beleid.label('doelgroep', d)}**" for d in Doelgroep} | {"### Wat wilt u doen?"}
     eind = next(i for i in range(begin + 1, len(teksten)) if teksten[i] in koppen)
     kolom = " ".join(teksten[begin:eind])
-    assert "in het mbo ingeschreven" in kolom
+    assert "in het mbo staat ingeschreven" in kolom
     for ingeschreven in (False, True):
         rij = [b for b in beleid.matrix(ingeschreven) if b.cel.doelgroep is doelgroep]
         for regel in {b.regel for b in rij}:

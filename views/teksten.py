@@ -70,10 +70,9 @@ def datum(d: dt.date) -> str:
 
 
 def bronverwijzing(beleid: Beleid, alinea: int) -> str:
-    """'Bericht over het ALV-besluit van 26 maart 2026, alinea 4': where a quote stands."""
+    """'Bericht over het ALV-besluit, alinea 4': where a quote stands (short: it is a link on a phone)."""
     plaats = "kop" if alinea == 0 else f"alinea {alinea}"
-    orgaan = beleid.besluit.orgaan_kort.removeprefix("de ")
-    return f"Bericht over het {orgaan}-besluit van {datum(beleid.besluit.datum)}, {plaats}"
+    return f"Bericht over het {beleid.besluit.orgaan_kort.removeprefix('de ')}-besluit, {plaats}"
 
 
 def opsomming(delen: list[str]) -> str:
