@@ -195,7 +195,8 @@ def _herkomst(b: BeleidBestand) -> Iterator[Bevinding]:
             if not item.bronnen and not regel:  # a rule without a quote: see _citaten (a warning in a scenario)
                 yield Bevinding((*loc, "bronnen"), f"een tekst met basis {item.basis.value} noemt zijn citaten")
     for i, regel in enumerate(b.regels):
-        if regel.vervolg_herkomst is None:
+        # A scenario rule without a quote is already named by _citaten; it is not published text.
+        if regel.vervolg_herkomst is None and not (scenario and not regel.bronnen):
             melding = f"regel '{regel.id}': de stappen in vervolg hebben geen soort (vervolg_herkomst)"
             yield Bevinding(("regels", i, "vervolg_herkomst"), melding, waarschuwing=scenario)
 

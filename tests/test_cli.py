@@ -34,7 +34,7 @@ def test_ask_prints_answer_conditions_reason_and_quotes() -> None:
     uit = _run("ask", "--doelgroep", "isk", "--niveau", "entree", "--vorm", "formatief")
     assert uit.returncode == 0, uit.stderr
     assert "Antwoord: Ja" in uit.stdout
-    assert "Het aanmelden van kandidaten, de planning en de afname lopen altijd via een mbo-instelling." in uit.stdout
+    assert "Het aanmelden, de planning en de afname lopen altijd via een mbo-instelling." in uit.stdout
     assert '"ISK-organisaties krijgen toegang tot de formatieve Entreeproducten van de Coöperatie.' in uit.stdout
 
 
