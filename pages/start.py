@@ -11,17 +11,17 @@ beleid = load_policy()
 besluit = beleid.besluit
 
 
-def regels_van(rij: list[Beslissing]) -> list[str]:
+def toon_regels(rij: list[Beslissing], met_samenvatting: bool) -> None:
     """One line per rule in a row of the matrix: the answer, which products, and whether the bericht says it."""
-    regels = []
     for regel_id in dict.fromkeys(b.regel.id for b in rij):
         regel = beleid.regel(regel_id)
         cellen = [b.cel for b in rij if b.regel.id == regel_id]
-        regels.append(
+        st.markdown(
             f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {producten(beleid, cellen)}  \n"
             f"*{BASIS_KORT[regel.basis]}*"
         )
-    return regels
+        if met_samenvatting:
+            st.caption(markdown_veilig(regel.samenvatting))
 
 
 st.title("Toegangswijzer examenproducten")
@@ -40,12 +40,10 @@ for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.
     in_mbo = [b for b in beleid.matrix(ingeschreven_in_mbo=True) if b.cel.doelgroep is doelgroep]
     with kolom.container(border=True):
         st.markdown(f"**{beleid.label('doelgroep', doelgroep)}**")
-        for tekst in regels_van(rij):
-            st.markdown(tekst)
+        toon_regels(rij, met_samenvatting=True)
         # The exception for candidates enrolled in the mbo belongs to the core of the decision (alinea 1).
         st.markdown("**Als de kandidaat in het mbo staat ingeschreven** (als student of extraneus):")
-        for tekst in regels_van(in_mbo):
-            st.markdown(tekst)
+        toon_regels(in_mbo, met_samenvatting=False)
 
 st.caption(
     "Staat in het bericht: het bericht zegt dit zelf. "
