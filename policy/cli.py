@@ -65,6 +65,8 @@ def _toon(beslissing: Beslissing) -> str:
     regels += ["Waarom:", f"  {r.reden}", "Bronnen (letterlijk uit het bericht over het besluit):"]
     regels += [f'  alinea {b.alinea}: "{b.citaat}"' for b in beslissing.bronnen]
     regels += ["Wat nu:"] + [f"  - {stap}" for stap in r.vervolg]
+    if r.vervolg_herkomst is not None and r.vervolg_herkomst.afleiding:
+        regels.append(f"  (Volgt uit het bericht: {' '.join(r.vervolg_herkomst.afleiding.split())})")
     return "\n".join(regels)
 
 
