@@ -99,7 +99,7 @@ def test_group_filter_shows_exactly_the_tagged_entries(beleid: Beleid, groep: st
 
 def test_search_finds_an_entry_by_a_word_from_its_quote(beleid: Beleid) -> None:
     at = _pagina("faq")
-    for vraag in beleid.faq:
+    for vraag in (v for v in beleid.faq if v.bronnen):  # background answers carry no quote
         woord = max(vraag.bronnen[0].citaat.split(), key=len).strip(".,;:()–")
         at.text_input(key="faq-zoek").input(woord.upper()).run()
         assert not at.exception

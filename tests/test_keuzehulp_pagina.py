@@ -97,7 +97,7 @@ def test_answer_shows_conditions_quotes_basis_and_share_link(beleid: Beleid) -> 
     at = open_keuzehulp({"doelgroep": "isk", "niveau": "entree", "vorm": "summatief", "ingeschreven": "nee"})
     d = beleid.decide("isk", "entree", "summatief")
     tekst = "\n".join(m.value for m in at.markdown)
-    assert "Dit staat niet letterlijk in het besluit, maar volgt eruit." in tekst
+    assert "Dit staat niet letterlijk in het bericht over het besluit, maar volgt eruit." in tekst
     for bron in d.bronnen:
         assert f"> {bron.citaat}" in tekst
     assert "Als het gaat om formatief: **Ja**" in tekst
