@@ -1,19 +1,22 @@
-"""Begrippen: the glossary, alphabetical, with its background source and 'zie ook' links within the page."""
+"""Begrippen: the glossary, alphabetical, each entry with its kind (from the bericht or background with its
+source) and 'zie ook' links within the page."""
 
 import streamlit as st
 
-from policy import load_policy
+from policy import Basis, load_policy
 from views import zoeken
+from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
-from views.teksten import markdown_veilig
+from views.teksten import markdown_veilig, soort_tekst
 
 beleid = load_policy()
 alle = {b.id: b for b in beleid.begrippen}
 
 st.title("Begrippen")
 st.markdown(
-    "Hier leggen we woorden uit die in het besluit en in deze app staan. "
-    "Deze uitleg hoort niet bij het besluit zelf. Waar we een bron gebruiken, noemen we die."
+    "Hier leggen we woorden uit die in het bericht over het besluit en in deze app staan. "
+    "Bij elk woord staat waar de uitleg vandaan komt: uit het bericht, of uit een andere bron. "
+    "Uitleg uit een andere bron is achtergrond. Die hoort niet bij het besluit."
 )
 zoek = zoeken.lees_zoekterm(
     st.text_input("Zoek een begrip", max_chars=zoeken.MAX_ZOEK, placeholder="Bijvoorbeeld: extraneus")
@@ -29,9 +32,9 @@ elif zoek:
 for begrip in getoond:
     st.header(begrip.term, anchor=zoeken.begrip_anker(begrip.id))
     st.markdown(markdown_veilig(begrip.uitleg))
-    if begrip.toelichting_bron:
-        bron = markdown_veilig(begrip.toelichting_bron)
-        st.caption(f"Toelichting, geen onderdeel van het besluit. Bron: {bron}")
+    st.caption(markdown_veilig(soort_tekst(begrip)))
+    if begrip.basis is not Basis.achtergrond:
+        citaten(beleid, begrip.bronnen)
     zie_ook = [alle[z] for z in begrip.zie_ook if z in alle]
     if zie_ook:
         links = [

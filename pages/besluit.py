@@ -1,4 +1,8 @@
-"""Tekst van het besluit: the full text, paragraph by paragraph, with the quoted sentences findable."""
+"""Het bericht over het besluit: the full text of our source, paragraph by paragraph, quotes findable.
+
+The source is the bericht (news item) in which the Coöperatie announced the decision, not the decision
+document: the page says so. `?alinea=N` lands on that paragraph.
+"""
 
 import streamlit as st
 
@@ -6,7 +10,7 @@ from policy import load_policy
 from views import zoeken
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
-from views.teksten import datum, markdown_veilig
+from views.teksten import datum, markdown_veilig, soort_tekst
 
 beleid = load_policy()
 besluit = beleid.besluit
@@ -25,15 +29,37 @@ def alinea_tekst(nummer: int, markeren: bool) -> str:
     )
 
 
-st.title("Tekst van het besluit")
+def naar_alinea(nummer: int) -> None:
+    """Scroll the requested paragraph into view and give it focus, once its heading is on the page.
+
+    `nummer` is a validated paragraph number (zoeken.lees_alinea), never visitor text.
+    """
+    st.html(
+        "<style>[id^='alinea-'] { scroll-margin-top: 4rem; }</style>"
+        "<script>(function () {"
+        f"  const id = 'alinea-{int(nummer)}'; let pogingen = 0;"
+        "  function ga() {"
+        "    const doel = document.getElementById(id);"
+        "    if (!doel) { if (pogingen++ < 100) { requestAnimationFrame(ga); } return; }"
+        "    doel.setAttribute('tabindex', '-1'); doel.scrollIntoView({block: 'start'});"
+        "    doel.focus({preventScroll: true});"
+        "  }"
+        "  ga();"
+        "})();</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+st.title("Het bericht over het besluit")
 st.markdown(
-    f"**{markdown_veilig(besluit.titel)}**  \n"
-    f"Besloten door: {markdown_veilig(besluit.orgaan)}  \n"
-    f"Datum: {datum(besluit.datum)}"
+    f"**{markdown_veilig(besluit.bron.titel)}**  \n"
+    f"Uitgegeven door: {markdown_veilig(besluit.bron.uitgever)}  \n"
+    f"Over het besluit van: {markdown_veilig(besluit.orgaan)}, {datum(besluit.datum)}"
 )
 st.caption(f"Herkomst van de tekst: {markdown_veilig(besluit.bron.herkomst)}")
 st.markdown(
-    "Hieronder staat de tekst letterlijk. De alinea's zijn genummerd. "
+    "Deze app gebruikt alleen dit bericht. Het besluit zelf van de ALV is leidend. "
+    "Hieronder staat het bericht letterlijk. De alinea's zijn genummerd. "
     "Zo vindt u terug waar een zin staat die de app citeert, bijvoorbeeld 'alinea 4'."
 )
 
@@ -46,7 +72,7 @@ if gevraagd is not None:
     plaats = "de kop" if gevraagd == 0 else f"alinea {gevraagd}"
     st.info(f"U kwam hier via een verwijzing naar {plaats}. [Ga naar {plaats}](#alinea-{gevraagd})")
 
-st.header("De tekst", anchor="tekst", divider="gray")
+st.header("De tekst van het bericht", anchor="tekst", divider="gray")
 for nummer in range(len(alineas)):
     titel = "Kop" if nummer == 0 else f"Alinea {nummer}"
     delen = zoeken.gemarkeerde_delen(alineas[nummer], per_alinea.get(nummer, []))
@@ -65,11 +91,14 @@ st.header("Hoe is dit besloten?", anchor="hoe-besloten", divider="gray")
 for stap in (besluit.aanleiding, *besluit.proces):
     with st.container(border=True):
         st.markdown(f"**{markdown_veilig(stap.wanneer)}: {markdown_veilig(stap.titel)}**")
-        st.markdown(stap.tekst)
+        st.markdown(markdown_veilig(stap.tekst))
+        st.caption(soort_tekst(stap))
         citaten(beleid, stap.bronnen)
 
 st.header("Wat wil de Coöperatie bereiken?", anchor="doelen", divider="gray")
 st.markdown("\n".join(f"- {markdown_veilig(doel.titel)}" for doel in besluit.doelen))
+for soort in dict.fromkeys(soort_tekst(doel) for doel in besluit.doelen):
+    st.caption(soort)
 gezien: set[tuple[int, str]] = set()
 doel_bronnen = []
 for doel in besluit.doelen:
@@ -78,5 +107,8 @@ for doel in besluit.doelen:
             gezien.add((bron.alinea, bron.citaat))
             doel_bronnen.append(bron)
 citaten(beleid, tuple(doel_bronnen))
+
+if gevraagd is not None:
+    naar_alinea(gevraagd)
 
 versie_en_disclaimer(beleid)

@@ -1,32 +1,56 @@
-"""Start: what was decided, by whom and when; the three groups at a glance; the way in."""
+"""Start: what was decided, by whom and when; the three groups at a glance, each answer with its kind and the
+exception for candidates in the mbo; the way in."""
 
 import streamlit as st
 
-from policy import Doelgroep, load_policy
+from policy import Beslissing, Doelgroep, load_policy
 from views.layout import versie_en_disclaimer
 from views.paginas import pagina
-from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, producten
+from views.teksten import BASIS_KORT, TOEGANG_LABEL, TOEGANG_SYMBOOL, markdown_veilig, producten, soort_tekst
 
 beleid = load_policy()
 besluit = beleid.besluit
 
+
+def toon_regels(rij: list[Beslissing], met_samenvatting: bool) -> None:
+    """One line per rule in a row of the matrix: the answer, which products, and whether the bericht says it."""
+    for regel_id in dict.fromkeys(b.regel.id for b in rij):
+        regel = beleid.regel(regel_id)
+        cellen = [b.cel for b in rij if b.regel.id == regel_id]
+        st.markdown(
+            f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {producten(beleid, cellen)}  \n"
+            f"*{BASIS_KORT[regel.basis]}*"
+        )
+        if met_samenvatting:
+            st.caption(markdown_veilig(regel.samenvatting))
+
+
 st.title("Toegangswijzer examenproducten")
-st.markdown(" ".join(besluit.samenvatting))
+st.markdown(markdown_veilig(" ".join(besluit.samenvatting)))
+st.caption(
+    f"{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} "
+    f"Bron: het bericht van de {markdown_veilig(besluit.bron.uitgever)} over het besluit. "
+    "Het besluit zelf is leidend."
+)
+st.page_link(pagina("besluit"), label="Lees het bericht over het besluit", icon=":material/description:")
 
 st.markdown("### De drie groepen in het kort")
 kolommen = st.columns(3)
 for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute), strict=True):
-    # The group's own row of the matrix (candidates not enrolled in mbo), one line per rule.
     rij = [b for b in beleid.matrix(ingeschreven_in_mbo=False) if b.cel.doelgroep is doelgroep]
+    in_mbo = [b for b in beleid.matrix(ingeschreven_in_mbo=True) if b.cel.doelgroep is doelgroep]
     with kolom.container(border=True):
         st.markdown(f"**{beleid.label('doelgroep', doelgroep)}**")
-        for regel_id in dict.fromkeys(b.regel.id for b in rij):
-            regel = beleid.regel(regel_id)
-            cellen = [b.cel for b in rij if b.regel.id == regel_id]
-            st.markdown(
-                f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {producten(beleid, cellen)}"
-            )
-            st.caption(regel.samenvatting)
+        toon_regels(rij, met_samenvatting=True)
+        # The exception for candidates enrolled in the mbo belongs to the core of the decision (alinea 1).
+        st.markdown("**Als de kandidaat in het mbo staat ingeschreven** (als student of extraneus):")
+        toon_regels(in_mbo, met_samenvatting=False)
+
+st.caption(
+    "Staat in het bericht: het bericht zegt dit zelf. "
+    "Volgt uit het bericht: het staat er niet letterlijk, maar volgt eruit. "
+    "De keuzehulp legt bij elk antwoord uit waarom."
+)
 
 st.markdown("### Wat wilt u doen?")
 for kolom, (doel, tekst, icoon) in zip(

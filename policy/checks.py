@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from policy.domain import Cel, Doelgroep, Niveau, Vorm, alle_cellen, beschrijf, bestaat
-from policy.models import BeleidBestand, Bron, Regel
+from policy.domain import Basis, Cel, Doelgroep, Niveau, Vorm, alle_cellen, beschrijf, bestaat
+from policy.models import BeleidBestand, Bron, Herkomst, Optie, Regel, Vraag
 
 Loc = tuple[str | int, ...]
 
@@ -44,7 +44,8 @@ def controleer(beleid: BeleidBestand, brontekst: str) -> list[Bevinding]:
         *_verwijzingen(beleid),
         *_cellen(beleid),
         *_citaten(beleid, alineas(brontekst)),
-        *_afleidingen(beleid),
+        *_herkomst(beleid),
+        *_onderwerp(beleid),
         *_verplichte_voorwaarden(beleid),
         *_vragen(beleid),
     ]
@@ -139,10 +140,81 @@ def _citaten(b: BeleidBestand, tekst: list[str]) -> Iterator[Bevinding]:
             yield Bevinding(("regels", i, "bronnen"), melding, waarschuwing=scenario)
 
 
-def _afleidingen(b: BeleidBestand) -> Iterator[Bevinding]:
+def herkomsten_in(model: object, loc: Loc) -> Iterator[tuple[Loc, Herkomst]]:
+    """Every item that carries a kind (a rule, a condition, an FAQ answer, ...), with its location."""
+    if isinstance(model, Herkomst):
+        yield loc, model
+    if isinstance(model, BaseModel):
+        for naam in type(model).model_fields:
+            yield from herkomsten_in(getattr(model, naam), (*loc, naam))
+    elif isinstance(model, tuple):
+        for i, item in enumerate(model):
+            yield from herkomsten_in(item, (*loc, i))
+
+
+def _eigen_tekst(item: Herkomst) -> str | None:
+    """The text the kind fields of a question or option belong to; other items always have their text."""
+    if isinstance(item, Vraag):
+        return item.hulp
+    if isinstance(item, Optie):
+        return item.uitleg
+    return "tekst"
+
+
+def _herkomst(b: BeleidBestand) -> Iterator[Bevinding]:
+    """Every reader-facing text has a kind, and the fields its kind needs: no more, no less."""
+    scenario = b.besluit.status == "scenario"
+    for loc, item in herkomsten_in(b, ()):
+        tekst = _eigen_tekst(item)
+        if item.basis is None:
+            if tekst:
+                yield Bevinding((*loc, "basis"), "tekst zonder soort: kies basis expliciet, afgeleid of achtergrond")
+            elif item.afleiding or item.bronnen or item.toelichting_bron:
+                yield Bevinding((*loc, "basis"), "soortvelden zonder tekst: er is geen uitleg of hulp")
+            continue
+        if not tekst:
+            yield Bevinding((*loc, "basis"), "een soort zonder tekst: er is geen uitleg of hulp")
+        regel = isinstance(item, Regel)
+        if item.basis is Basis.afgeleid and not (item.afleiding or "").strip():
+            yield Bevinding((*loc, "afleiding"), "een afgeleide tekst moet uitleggen hoe hij uit het bericht volgt")
+        if item.basis is not Basis.afgeleid and item.afleiding is not None:
+            yield Bevinding((*loc, "afleiding"), "alleen een afgeleide tekst (basis afgeleid) heeft een afleiding")
+        if item.basis is Basis.achtergrond:
+            if regel:
+                yield Bevinding((*loc, "basis"), "een antwoord rust op het bericht; achtergrond kan hier niet")
+            if not (item.toelichting_bron or "").strip():
+                yield Bevinding((*loc, "toelichting_bron"), "achtergrond moet zijn bron noemen (toelichting_bron)")
+            if item.bronnen:
+                yield Bevinding((*loc, "bronnen"), "achtergrond hoort niet bij het besluit: geen citaten erbij")
+        else:
+            if item.toelichting_bron is not None:
+                yield Bevinding(
+                    (*loc, "toelichting_bron"), "alleen achtergrond (basis achtergrond) heeft een toelichting_bron"
+                )
+            if not item.bronnen and not regel:  # a rule without a quote: see _citaten (a warning in a scenario)
+                yield Bevinding((*loc, "bronnen"), f"een tekst met basis {item.basis.value} noemt zijn citaten")
     for i, regel in enumerate(b.regels):
-        if regel.basis.value == "afgeleid" and not (regel.afleiding or "").strip():
-            yield Bevinding(("regels", i, "afleiding"), "een afgeleid antwoord moet uitleggen waaruit het volgt")
+        # A scenario rule without a quote is already named by _citaten; it is not published text.
+        if regel.vervolg_herkomst is None and not (scenario and not regel.bronnen):
+            melding = f"regel '{regel.id}': de stappen in vervolg hebben geen soort (vervolg_herkomst)"
+            yield Bevinding(("regels", i, "vervolg_herkomst"), melding, waarschuwing=scenario)
+
+
+# A quote that starts like this points back to an earlier sentence: read on its own, it does not say
+# whom it is about. Quote from the sentence that names the subject.
+_VERWIJST_TERUG = ("deze ", "daarmee ", "daarbij ", "bovendien ", "op basis daarvan ", "organisaties binnen deze ")
+
+
+def _onderwerp(b: BeleidBestand) -> Iterator[Bevinding]:
+    for naam in type(b).model_fields:
+        for loc, bron in bronnen_in(getattr(b, naam), (naam,)):
+            begin = normaliseer(bron.citaat).lower()
+            if begin.startswith(_VERWIJST_TERUG):
+                yield Bevinding(
+                    (*loc, "citaat"),
+                    "het citaat begint met een verwijzing naar een eerdere zin; citeer vanaf de zin die zegt "
+                    f"over wie het gaat: {bron.citaat[:50]!r}",
+                )
 
 
 def _verplichte_voorwaarden(b: BeleidBestand) -> Iterator[Bevinding]:

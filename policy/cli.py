@@ -10,7 +10,13 @@ from pathlib import Path
 from policy import PolicyError, laad_met_waarschuwingen, load_policy, versies
 from policy.checks import bronnen_in, cellen_van
 from policy.engine import Beleid, Beslissing
+from policy.models import json_schema
 from policy.scenario import beschrijf_verschil, vergelijk
+from policy.verantwoording import verantwoording
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = Path(__file__).resolve().parent / "schema" / "beleid.schema.json"
+VERANTWOORDING = ROOT / "docs" / "verantwoording.md"
 
 _TOEGANG = {"ja": "Ja", "nee": "Nee", "buiten_kader": "Valt buiten dit besluit"}
 
@@ -49,16 +55,18 @@ def _toon(beslissing: Beslissing) -> str:
     regels = [
         f"Antwoord: {_TOEGANG[beslissing.toegang.value]}",
         f"  {r.samenvatting}",
-        f"Basis: {'staat letterlijk in het besluit' if r.basis.value == 'expliciet' else 'afgeleid uit het besluit'}",
+        f"Basis: {'staat in het bericht' if r.basis.value == 'expliciet' else 'volgt uit het bericht'}",
     ]
     if r.afleiding:
         regels.append(f"  {r.afleiding}")
     if beslissing.voorwaarden:
         regels.append("Voorwaarden:")
         regels += [f"  [ ] {v.titel}" for v in beslissing.voorwaarden]
-    regels += ["Waarom:", f"  {r.reden}", "Bronnen (letterlijk uit het besluit):"]
+    regels += ["Waarom:", f"  {r.reden}", "Bronnen (letterlijk uit het bericht over het besluit):"]
     regels += [f'  alinea {b.alinea}: "{b.citaat}"' for b in beslissing.bronnen]
     regels += ["Wat nu:"] + [f"  - {stap}" for stap in r.vervolg]
+    if r.vervolg_herkomst is not None and r.vervolg_herkomst.afleiding:
+        regels.append(f"  (Volgt uit het bericht: {' '.join(r.vervolg_herkomst.afleiding.split())})")
     return "\n".join(regels)
 
 
@@ -108,6 +116,28 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema_tekst() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _schrijf(pad: Path, tekst: str) -> None:
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(tekst, encoding="utf-8")
+    print(f"geschreven: {pad}")
+
+
+def cmd_verantwoording(args: argparse.Namespace) -> int:
+    """Write the sign-off sheet: every reader-facing text with its kind and quotes or source."""
+    _schrijf(Path(args.uit), verantwoording(_laad(args.pad)))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of the policy files, for editors."""
+    _schrijf(Path(args.uit), schema_tekst())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m policy", description="Het ALV-besluit over examenproducten.")
     p.add_argument("--pad", help="een ander beleidsbestand of -map (standaard: het nieuwste besluit)")
@@ -131,6 +161,12 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("nieuw", help="het tweede beleidsbestand of de tweede map (bijvoorbeeld een scenario)")
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(func=cmd_diff)
+    blad = sub.add_parser("verantwoording", help="schrijf het aftekenblad (docs/verantwoording.md)")
+    blad.add_argument("--uit", default=str(VERANTWOORDING), help="waar het blad komt")
+    blad.set_defaults(func=cmd_verantwoording)
+    schema = sub.add_parser("schema", help="schrijf het JSON Schema van de beleidsbestanden")
+    schema.add_argument("--uit", default=str(SCHEMA), help="waar het schema komt")
+    schema.set_defaults(func=cmd_schema)
     return p
 
 

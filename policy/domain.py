@@ -34,10 +34,14 @@ class Toegang(StrEnum):
 
 
 class Basis(StrEnum):
-    """Whether the decision text says the answer itself or the answer follows from it."""
+    """The kind of a reader-facing text: it stands in the bericht, it follows from it, or it is background.
+
+    An answer of a rule is never background: it rests on the bericht.
+    """
 
     expliciet = "expliciet"
     afgeleid = "afgeleid"
+    achtergrond = "achtergrond"
 
 
 class Cel(NamedTuple):

@@ -199,6 +199,8 @@ def als_yaml(bestand: BeleidBestand, kop: str = "") -> str:
     A scenario puts `regels` first (its changed rules lead that list), so the change is near the top.
     """
     data = bestand.model_dump(mode="json", exclude_none=True)
+    # Every rule starts with its id, as in the shipped files (the model lists the text's kind first).
+    data["regels"] = [{"id": regel["id"], **regel} for regel in data["regels"]]
     if bestand.besluit.status == "scenario":
         data = {"regels": data.pop("regels"), **data}
     return kop + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

@@ -23,7 +23,11 @@ textstat.set_lang("nl")
 
 
 def teksten(beleid: Beleid) -> Iterator[tuple[str, str]]:
-    """(where, text) for every outcome text, condition, FAQ answer and glossary entry."""
+    """(where, text) for every outcome text, condition, FAQ answer, glossary entry, help text and explanation."""
+    b = beleid.besluit
+    yield "besluit.yaml samenvatting", " ".join(b.samenvatting)
+    for stap in (b.aanleiding, *b.proces):
+        yield f"besluit.yaml {stap.id} tekst", stap.tekst
     for r in beleid.regels:
         yield f"regels.yaml {r.id} samenvatting", r.samenvatting
         yield f"regels.yaml {r.id} reden", r.reden
@@ -31,13 +35,27 @@ def teksten(beleid: Beleid) -> Iterator[tuple[str, str]]:
             yield f"regels.yaml {r.id} afleiding", r.afleiding
         for i, stap in enumerate(r.vervolg):
             yield f"regels.yaml {r.id} vervolg[{i}]", stap
+        if r.vervolg_herkomst is not None and r.vervolg_herkomst.afleiding:
+            yield f"regels.yaml {r.id} vervolg_herkomst.afleiding", r.vervolg_herkomst.afleiding
     for v in beleid.voorwaarden:
         yield f"voorwaarden.yaml {v.id} titel", v.titel
         yield f"voorwaarden.yaml {v.id} uitleg", v.uitleg
+        if v.afleiding:
+            yield f"voorwaarden.yaml {v.id} afleiding", v.afleiding
     for f in beleid.faq:
         yield f"faq.yaml {f.id} antwoord", f.antwoord
-    for b in beleid.begrippen:
-        yield f"begrippen.yaml {b.id} uitleg", b.uitleg
+        if f.afleiding:
+            yield f"faq.yaml {f.id} afleiding", f.afleiding
+    for g in beleid.begrippen:
+        yield f"begrippen.yaml {g.id} uitleg", g.uitleg
+    for vraag in beleid.vragen:
+        if vraag.hulp:
+            yield f"vragen.yaml {vraag.id} hulp", vraag.hulp
+        if vraag.afleiding:
+            yield f"vragen.yaml {vraag.id} afleiding", vraag.afleiding
+        for optie in vraag.opties:
+            if optie.uitleg:
+                yield f"vragen.yaml {vraag.id} {optie.waarde} uitleg", optie.uitleg
 
 
 # Names and terms the decision uses and the glossary explains. They cannot be swapped for shorter words, and their
@@ -57,6 +75,8 @@ VAKTERMEN = (
     "summatieve",
     "examenproducten",
     "Ledenvergadering",
+    "ledenraadpleging",
+    "ISK-organisatie",
 )
 
 

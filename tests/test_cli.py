@@ -35,8 +35,8 @@ def test_ask_prints_answer_conditions_reason_and_quotes() -> None:
     uit = _run("ask", "--doelgroep", "isk", "--niveau", "entree", "--vorm", "formatief")
     assert uit.returncode == 0, uit.stderr
     assert "Antwoord: Ja" in uit.stdout
-    assert "Inschrijving, planning en afname gaan via een mbo-instelling." in uit.stdout
-    assert '"ISK-organisaties krijgen toegang tot de formatieve Entreeproducten van de Coöperatie."' in uit.stdout
+    assert "Het aanmelden, de planning en de afname lopen altijd via een mbo-instelling." in uit.stdout
+    assert '"ISK-organisaties krijgen toegang tot de formatieve Entreeproducten van de Coöperatie.' in uit.stdout
 
 
 def test_ask_json_with_enrolment() -> None:
@@ -63,3 +63,14 @@ def test_matrix_table_can_filter_on_enrolment() -> None:
     regels = _run("matrix", "--niet-ingeschreven").stdout.strip().splitlines()
     assert len(regels) == 1 + len([c for c in alle_cellen() if not c.ingeschreven_in_mbo])
     assert {r.split()[1] for r in regels[1:]} == {"nee"}
+
+
+def test_verantwoording_and_schema_write_the_committed_files(tmp_path: Path) -> None:
+    for opdracht, bestand in (
+        ("verantwoording", "docs/verantwoording.md"),
+        ("schema", "policy/schema/beleid.schema.json"),
+    ):
+        uit = tmp_path / Path(bestand).name
+        resultaat = _run(opdracht, "--uit", str(uit))
+        assert resultaat.returncode == 0, resultaat.stderr
+        assert uit.read_text(encoding="utf-8") == (ROOT / bestand).read_text(encoding="utf-8")

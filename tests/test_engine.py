@@ -5,7 +5,7 @@ from __future__ import annotations
 import pydantic
 import pytest
 
-from policy import Beleid, Doelgroep, Niveau, Toegang, Vorm, load_policy
+from policy import Basis, Beleid, Doelgroep, Niveau, Toegang, Vorm, load_policy
 from policy.checks import alineas, normaliseer
 
 
@@ -50,16 +50,20 @@ def test_every_cell_and_faq_entry_rests_on_a_quote(beleid: Beleid) -> None:
         for bron in d.bronnen:
             assert normaliseer(bron.citaat) in tekst[bron.alinea]
     for vraag in beleid.faq:
-        assert vraag.bronnen, vraag.id
+        # Background answers carry a named source instead, and no quote (they are not the decision).
+        assert vraag.bronnen or (vraag.basis is Basis.achtergrond and vraag.toelichting_bron), vraag.id
         for bron in vraag.bronnen:
             assert normaliseer(bron.citaat) in tekst[bron.alinea]
 
 
-def test_every_yes_for_isk_and_onderwijsroute_carries_the_three_conditions(beleid: Beleid) -> None:
-    drie = {"via_mbo_instelling", "geen_rechtstreekse_levering", "instelling_beslist_zelf"}
+def test_every_yes_for_isk_and_onderwijsroute_carries_the_regie_conditions(beleid: Beleid) -> None:
+    regie = {"via_mbo_instelling", "geen_rechtstreekse_levering"}  # alinea 6: "altijd"
     for d in beleid.matrix():
         if d.cel.doelgroep in (Doelgroep.isk, Doelgroep.onderwijsroute) and d.toegang is Toegang.ja:
-            assert drie <= {v.id for v in d.voorwaarden}, d.cel
+            ids = {v.id for v in d.voorwaarden}
+            assert regie <= ids, d.cel
+            # Cooperation is the way in only for a candidate who is not in the mbo already.
+            assert ("instelling_beslist_zelf" in ids) is (not d.cel.ingeschreven_in_mbo), d.cel
 
 
 def test_faq_and_glossary_are_big_enough(beleid: Beleid) -> None:

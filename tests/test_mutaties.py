@@ -99,6 +99,8 @@ def mutaties() -> list[Mutatie]:
             continue
         entries = _volg(data, pad)
         verplicht = [naam for naam, veld in model.model_fields.items() if veld.is_required()]
+        if model is not Vraag:  # optional in the model, required by the load-time check: a text has a kind
+            verplicht.append("basis")
         # Each key is dropped and misspelt once per file (in the first entry that has it): every key, every
         # file, at a cost that keeps the suite fast. Duplicates are tried for every entry.
         gedaan: set[tuple[str, str]] = set()

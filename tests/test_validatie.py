@@ -27,10 +27,11 @@ def test_shipped_copy_loads(kopie: Path) -> None:
 def test_malformed_yaml_names_file_and_line(kopie: Path) -> None:
     pad = kopie / "regels.yaml"
     regels = pad.read_text(encoding="utf-8").splitlines()
-    regels.insert(10, "  - id: [niet gesloten")
+    plek = next(i for i, r in enumerate(regels) if r.startswith("  - id:"))
+    regels.insert(plek, "  - id: [niet gesloten")
     pad.write_text("\n".join(regels), encoding="utf-8")
     melding = _fout(kopie)
-    assert "regels.yaml:11" in melding or "regels.yaml:12" in melding
+    assert f"regels.yaml:{plek + 1}" in melding or f"regels.yaml:{plek + 2}" in melding
     assert "geen geldige YAML" in melding
 
 
@@ -234,3 +235,72 @@ def test_single_file_policy_loads(kopie: Path, tmp_path: Path) -> None:
     enkel.write_text(yaml.safe_dump(samen, allow_unicode=True), encoding="utf-8")
     beleid, _ = laad_met_waarschuwingen(enkel)
     assert len(beleid.matrix()) == len(alle_cellen())
+
+
+def test_text_without_kind_is_rejected(kopie: Path) -> None:
+    wijzig(kopie, "begrippen.yaml", lambda d: d["begrippen"][0].pop("basis"))
+    wijzig(kopie, "faq.yaml", lambda d: d["faq"]["vragen"][0].pop("basis"))
+    melding = _fout(kopie)
+    assert "begrippen.yaml" in melding and "faq.yaml" in melding
+    assert melding.count("tekst zonder soort") == 2
+
+
+def test_option_explanation_without_kind_is_rejected(kopie: Path) -> None:
+    def zonder(data: dict[str, Any]) -> None:
+        optie = next(v for v in data["vragen"] if v["id"] == "vorm")["opties"][0]
+        del optie["basis"], optie["toelichting_bron"]
+
+    melding = _fout_na(kopie, "vragen.yaml", zonder)
+    assert "veld 'opties[0].basis'" in melding
+    assert "tekst zonder soort" in melding
+
+
+def test_background_needs_a_named_source_and_no_quotes(kopie: Path) -> None:
+    def fout(data: dict[str, Any]) -> None:
+        begrip = next(b for b in data["begrippen"] if b["basis"] == "achtergrond")
+        del begrip["toelichting_bron"]
+        begrip["bronnen"] = [{"alinea": 4, "citaat": "ISK-organisaties krijgen toegang"}]
+
+    melding = _fout_na(kopie, "begrippen.yaml", fout)
+    assert "achtergrond moet zijn bron noemen" in melding
+    assert "achtergrond hoort niet bij het besluit" in melding
+
+
+def test_stated_text_has_no_afleiding_and_needs_quotes(kopie: Path) -> None:
+    def fout(data: dict[str, Any]) -> None:
+        vraag = next(v for v in data["faq"]["vragen"] if v["basis"] == "expliciet")
+        vraag["afleiding"] = "Zo volgt het."
+        vraag["bronnen"] = []
+
+    melding = _fout_na(kopie, "faq.yaml", fout)
+    assert "alleen een afgeleide tekst (basis afgeleid) heeft een afleiding" in melding
+    assert "noemt zijn citaten" in melding
+
+
+def test_rule_cannot_rest_on_background(kopie: Path) -> None:
+    def fout(data: dict[str, Any]) -> None:
+        regel = data["regels"][regel_index(data, "isk_niveau_2_tot_en_met_4")]
+        regel["basis"] = "achtergrond"
+        regel["toelichting_bron"] = "ergens"
+        regel["bronnen"] = []
+
+    melding = _fout_na(kopie, "regels.yaml", fout)
+    assert "id 'isk_niveau_2_tot_en_met_4' veld 'basis'" in melding
+    assert "een antwoord rust op het bericht" in melding
+
+
+def test_next_steps_need_a_kind(kopie: Path) -> None:
+    wijzig(kopie, "regels.yaml", lambda d: d["regels"][regel_index(d, "isk_entree_formatief")].pop("vervolg_herkomst"))
+    melding = _fout(kopie)
+    assert "id 'isk_entree_formatief' veld 'vervolg_herkomst'" in melding
+
+
+def test_quote_that_points_back_is_rejected(kopie: Path) -> None:
+    def terugverwijzing(data: dict[str, Any]) -> None:
+        data["regels"][regel_index(data, "isk_entree_formatief")]["bronnen"][0]["citaat"] = (
+            "Deze producten kunnen helpen bij de overgang naar een entreeopleiding"
+        )
+
+    melding = _fout_na(kopie, "regels.yaml", terugverwijzing)
+    assert "id 'isk_entree_formatief' veld 'bronnen[0].citaat'" in melding
+    assert "verwijzing naar een eerdere zin" in melding

@@ -6,15 +6,39 @@ import datetime as dt
 import re
 
 from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
+from policy.models import Herkomst
 
 # Text and symbol together: colour is never the only signal (WCAG 1.4.1).
 TOEGANG_LABEL = {Toegang.ja: "Ja", Toegang.nee: "Nee", Toegang.buiten_kader: "Valt buiten dit besluit"}
 TOEGANG_SYMBOOL = {Toegang.ja: "✓", Toegang.nee: "✗", Toegang.buiten_kader: "?"}
+# Our source is the bericht (news item) about the ALV decision, never the decision document: name it so.
 BASIS_LABEL = {
-    Basis.expliciet: "Dit staat letterlijk in het besluit.",
-    Basis.afgeleid: "Dit staat niet letterlijk in het besluit, maar volgt eruit.",
+    Basis.expliciet: "Dit staat zo in het bericht over het besluit. De letterlijke zinnen staan erbij.",
+    Basis.afgeleid: "Dit staat niet letterlijk in het bericht over het besluit, maar volgt eruit.",
+    Basis.achtergrond: "Achtergrond: dit hoort niet bij het besluit.",
 }
-DISCLAIMER = "De tekst van het besluit is leidend. Twijfelt u? Vraag het de mbo-instelling waarmee u samenwerkt."
+# Short form for a caption next to an answer or a glossary entry.
+BASIS_KORT = {
+    Basis.expliciet: "Staat in het bericht",
+    Basis.afgeleid: "Volgt uit het bericht",
+    Basis.achtergrond: "Toelichting: achtergrond, geen deel van het besluit",
+}
+DISCLAIMER = (
+    "Deze app volgt het bericht van de Coöperatie Examens MBO over het besluit. Het besluit zelf van de ALV is "
+    "leidend. Twijfelt u? Vraag het de Coöperatie of een mbo-instelling."
+)
+
+
+def soort_tekst(item: Herkomst) -> str:
+    """The kind of one text in words, with how it follows or where it comes from: for a caption under it."""
+    if item.basis is None:
+        return ""
+    tekst = BASIS_KORT[item.basis]
+    if item.basis is Basis.afgeleid and item.afleiding:
+        return f"{tekst}: {' '.join(item.afleiding.split())}"
+    if item.basis is Basis.achtergrond and item.toelichting_bron:
+        return f"{tekst}. Bron: {' '.join(item.toelichting_bron.split())}"
+    return f"{tekst}."
 
 
 def versieregel(beleid: Beleid) -> str:
@@ -46,8 +70,9 @@ def datum(d: dt.date) -> str:
 
 
 def bronverwijzing(beleid: Beleid, alinea: int) -> str:
+    """'Bericht over het ALV-besluit, alinea 4': where a quote stands (short: it is a link on a phone)."""
     plaats = "kop" if alinea == 0 else f"alinea {alinea}"
-    return f"Besluit {beleid.besluit.orgaan_kort.removeprefix('de ')} {datum(beleid.besluit.datum)}, {plaats}"
+    return f"Bericht over het {beleid.besluit.orgaan_kort.removeprefix('de ')}-besluit, {plaats}"
 
 
 def opsomming(delen: list[str], laatste: str = "en") -> str:

@@ -1,0 +1,52 @@
+"""The start page: the summary with its kind, and per group every answer with its kind and the exception for
+candidates who are in the mbo (alinea 1 puts it in the core of the decision)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from policy import Beleid, Doelgroep
+from tests.conftest import open_pagina
+from views.teksten import BASIS_KORT, producten
+
+
+@pytest.fixture(scope="module")
+def at() -> AppTest:
+    pagina = open_pagina(None)
+    assert not pagina.exception
+    return pagina
+
+
+def _alles(at: AppTest) -> str:
+    return " ".join(" ".join(e.value.split()) for e in [*at.markdown, *at.caption])
+
+
+def test_summary_says_it_stands_in_the_bericht_and_names_it(at: AppTest, beleid: Beleid) -> None:
+    tekst = _alles(at)
+    assert BASIS_KORT[beleid.besluit.samenvatting_herkomst.basis] in tekst
+    assert "Bron: het bericht van de" in tekst
+
+
+@pytest.mark.parametrize("doelgroep", [Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute])
+def test_each_group_shows_every_answer_with_its_kind_enrolled_or_not(
+    at: AppTest, beleid: Beleid, doelgroep: Doelgroep
+) -> None:
+    teksten = [" ".join(m.value.split()) for m in at.markdown]
+    begin = teksten.index(f"**{beleid.label('doelgroep', doelgroep)}**")
+    koppen = {f"**{beleid.label('doelgroep', d)}**" for d in Doelgroep} | {"### Wat wilt u doen?"}
+    eind = next(i for i in range(begin + 1, len(teksten)) if teksten[i] in koppen)
+    kolom = " ".join(teksten[begin:eind])
+    assert "in het mbo staat ingeschreven" in kolom
+    for ingeschreven in (False, True):
+        rij = [b for b in beleid.matrix(ingeschreven) if b.cel.doelgroep is doelgroep]
+        for regel in {b.regel for b in rij}:
+            cellen = [b.cel for b in rij if b.regel is regel]
+            assert f"{producten(beleid, cellen)} *{BASIS_KORT[regel.basis]}*" in kolom, (regel.id, kolom)
+
+
+def test_vmbo_exception_is_a_yes(at: AppTest, beleid: Beleid) -> None:
+    """The start page no longer shows vmbo as only 'Nee': the exception is there, as the text says."""
+    assert any(b.toegang.value == "ja" for b in beleid.matrix(True) if b.cel.doelgroep is Doelgroep.vmbo)
+    tekst = _alles(at)
+    assert "✓ **Ja**" in tekst

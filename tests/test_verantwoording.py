@@ -1,0 +1,93 @@
+"""The sign-off sheet (docs/verantwoording.md) and the JSON Schema: generated, committed, current, complete."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from policy import Beleid, versies
+from policy.checks import herkomsten_in, normaliseer
+from policy.cli import SCHEMA, VERANTWOORDING, schema_tekst
+from policy.verantwoording import verantwoording
+
+# Fields that hold identifiers or references, not words a visitor reads.
+GEEN_LEESTEKST = {"id", "waarde", "thema", "bestand", "status", "zie_ook", "begrippen", "voorwaarden"}
+SCHEMA_REGEL = "# yaml-language-server: $schema=../../schema/beleid.schema.json"
+
+
+def leesteksten(model: object, veld: str = "") -> Iterator[tuple[str, str]]:
+    """Every text in the policy a visitor may read, found by walking the models, not by the sheet's own list."""
+    if isinstance(model, BaseModel):
+        for naam in type(model).model_fields:
+            if naam not in GEEN_LEESTEKST:
+                yield from leesteksten(getattr(model, naam), f"{veld}.{naam}" if veld else naam)
+    elif isinstance(model, tuple):
+        for i, item in enumerate(model):
+            yield from leesteksten(item, f"{veld}[{i}]")
+    elif isinstance(model, str) and not isinstance(model, Enum):
+        yield veld, model
+
+
+def test_committed_sheet_is_current(beleid: Beleid) -> None:
+    assert VERANTWOORDING.read_text(encoding="utf-8") == verantwoording(beleid), (
+        "docs/verantwoording.md is verouderd: draai `python -m policy verantwoording`"
+    )
+
+
+def test_every_reader_facing_text_is_in_the_sheet(beleid: Beleid) -> None:
+    blad = normaliseer(verantwoording(beleid))
+    teksten = list(leesteksten(beleid.bestand))
+    assert len(teksten) > 300
+    ontbreekt = [veld for veld, tekst in teksten if normaliseer(tekst) not in blad]
+    assert not ontbreekt, f"niet op het aftekenblad: {ontbreekt[:10]}"
+
+
+def test_the_walk_finds_a_new_text_field() -> None:
+    """The completeness test can fail: a text the sheet does not print is found."""
+
+    class Extra(BaseModel):
+        id: str
+        nieuwe_tekst: str
+
+    assert list(leesteksten(Extra(id="x", nieuwe_tekst="Iets nieuws."))) == [("nieuwe_tekst", "Iets nieuws.")]
+
+
+def test_every_text_with_a_kind_shows_it(beleid: Beleid) -> None:
+    met_soort = [item for _, item in herkomsten_in(beleid.bestand, ()) if item.basis is not None]
+    assert verantwoording(beleid).count("- Soort: **") == len(met_soort)
+
+
+def test_committed_schema_is_current() -> None:
+    assert SCHEMA.read_text(encoding="utf-8") == schema_tekst(), (
+        "policy/schema/beleid.schema.json is verouderd: draai `python -m policy schema`"
+    )
+
+
+def _yaml_bestanden() -> list[Path]:
+    return [b for map_ in versies() for b in sorted(map_.glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("bestand", _yaml_bestanden(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_policy_file_references_and_satisfies_the_schema(bestand: Path) -> None:
+    tekst = bestand.read_text(encoding="utf-8")
+    assert tekst.splitlines()[0] == SCHEMA_REGEL
+    assert (bestand.parent / SCHEMA_REGEL.split("=", 1)[1]).resolve() == SCHEMA.resolve()
+    # An editor reads YAML 1.2, where 2026-03-26 is text; PyYAML makes it a date.
+    data = json.loads(json.dumps(yaml.safe_load(tekst), default=str))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_schema_rejects_a_typo() -> None:
+    schema: dict[str, Any] = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    data = yaml.safe_load((versies()[-1] / "voorwaarden.yaml").read_text(encoding="utf-8"))
+    data["voorwaarden"][0]["titell"] = data["voorwaarden"][0].pop("titel")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
