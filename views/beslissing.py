@@ -44,7 +44,10 @@ def toon_uitleg(u: Uitleg) -> None:
     if u.voorwaarden:
         st.subheader("Voorwaarden", anchor=False)
         st.markdown(
-            "\n".join(f"- **{markdown_veilig(v.titel)}**  \n  {markdown_veilig(v.uitleg)}" for v in u.voorwaarden)
+            "\n".join(
+                f"- **{markdown_veilig(v.titel)}**  \n  {markdown_veilig(v.uitleg)}  \n  *{markdown_veilig(v.soort)}*"
+                for v in u.voorwaarden
+            )
         )
 
     st.subheader("Waarom", anchor=False)
@@ -62,6 +65,8 @@ def toon_uitleg(u: Uitleg) -> None:
 
     st.subheader("Wat kunt u nu doen?", anchor=False)
     st.markdown("\n".join(f"- {markdown_veilig(stap)}" for stap in u.vervolg))
+    if u.vervolg_soort:
+        st.caption(markdown_veilig(u.vervolg_soort))
 
 
 def toon_beslissing(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...] | list[Cel] | None = None) -> None:

@@ -18,6 +18,7 @@ from views.teksten import (
     bronverwijzing,
     geldt_voor,
     niveaus_tekst,
+    soort_tekst,
     versieregel,
 )
 
@@ -39,6 +40,7 @@ class Citaat:
 class Voorwaarde:
     titel: str
     uitleg: str
+    soort: str  # 'Staat in het bericht.' / 'Volgt uit het bericht: ...': the kind of this condition's text
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class Uitleg:
     veranderingen: tuple[Verandering, ...]
     niets_verandert: str | None  # said when no single change of answer changes the outcome
     vervolg: tuple[str, ...]
+    vervolg_soort: str  # the kind of the next steps: they follow from the bericht, or are background
     cellen: tuple[Cel, ...]
 
 
@@ -110,7 +113,7 @@ def uitleg(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...] | lis
         samenvatting=regel.samenvatting,
         geldt_voor=geldt_voor(beleid, list(gedekt)),
         versie=versieregel(beleid),
-        voorwaarden=tuple(Voorwaarde(v.titel, v.uitleg) for v in beslissing.voorwaarden),
+        voorwaarden=tuple(Voorwaarde(v.titel, v.uitleg, soort_tekst(v)) for v in beslissing.voorwaarden),
         reden=regel.reden,
         basis=beslissing.basis,
         basis_label=BASIS_LABEL[beslissing.basis],
@@ -119,6 +122,7 @@ def uitleg(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...] | lis
         veranderingen=veranderingen,
         niets_verandert=None if veranderingen else NIETS_VERANDERT,
         vervolg=regel.vervolg,
+        vervolg_soort=soort_tekst(regel.vervolg_herkomst) if regel.vervolg_herkomst else "",
         cellen=gedekt,
     )
 
