@@ -14,12 +14,13 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
+from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Vorm
+from policy.checks import normaliseer
 from policy.domain import alle_cellen, beschrijf, bestaat
 from views import wizard
-from views.licht.links import statische_naam
+from views.licht.links import STATISCH_PAD, statische_naam
 from views.licht.pagina import MELDING
-from views.teksten import TOEGANG_LABEL, versieregel
+from views.teksten import BASIS_KORT, TOEGANG_LABEL, bronverwijzing, soort_tekst, versieregel
 from web import licht
 
 ANTWOORD = "/licht/keuzehulp?doelgroep=isk&ingeschreven=nee&niveau=entree&vorm=formatief"
@@ -31,6 +32,7 @@ PAGINAS = [
     f"{ANTWOORD}&wijzig=niveau",
     "/licht/overzicht",
     "/licht/vragen",
+    "/licht/begrippen",
     "/licht/besluit",
     "/licht/besluit?alinea=4",
 ]
@@ -127,7 +129,9 @@ def test_licht_zonder_slash_gaat_naar_de_start(client: TestClient) -> None:
     assert antwoord.headers["location"] == "/licht/"
 
 
-@pytest.mark.parametrize("pad", ["/licht/", "/licht/keuzehulp", "/licht/overzicht", "/licht/vragen", "/licht/besluit"])
+@pytest.mark.parametrize(
+    "pad", ["/licht/", "/licht/keuzehulp", "/licht/overzicht", "/licht/vragen", "/licht/begrippen", "/licht/besluit"]
+)
 @pytest.mark.parametrize(("query", "verboden"), VIJANDIG)
 def test_vijandige_links_geven_een_melding_en_worden_nooit_herhaald(
     client: TestClient, pad: str, query: str, verboden: list[str]
@@ -239,13 +243,120 @@ def test_overzicht_is_een_toegankelijke_tabel(client: TestClient, beleid: Beleid
         assert f'href="{html.escape("keuzehulp?" + urlencode(wizard.cel_query(beslissing.cel)))}"' in tekst
 
 
+# --- provenance: the kind of every policy text, in the app's words (issue 9) ----------------------
+def _tekst(pagina: str) -> str:
+    """The page as text: tags out, entities read, runs of whitespace as one space."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", pagina)).split())
+
+
+def _blok(pagina: str, patroon: str) -> str:
+    gevonden = re.search(patroon, pagina, re.S)
+    assert gevonden is not None, patroon
+    return gevonden.group(1)
+
+
+def _citaten(blok: str) -> list[str]:
+    return [normaliseer(html.unescape(c)) for c in re.findall(r"<blockquote>(.*?)</blockquote>", blok, re.S)]
+
+
+def test_elk_faq_antwoord_zegt_zijn_soort_en_achtergrond_heeft_geen_citaat(client: TestClient, beleid: Beleid) -> None:
+    pagina = client.get("/licht/vragen").text
+    soorten = set()
+    for vraag in beleid.faq:
+        blok = _blok(pagina, rf'<article id="vraag-{vraag.id}">(.*?)</article>')
+        assert soort_tekst(vraag) in _tekst(blok), vraag.id
+        assert _citaten(blok) == [normaliseer(b.citaat) for b in vraag.bronnen], vraag.id
+        if vraag.basis is Basis.achtergrond:
+            assert "<blockquote" not in blok, vraag.id
+        soorten.add(vraag.basis)
+    assert soorten == set(Basis), "de test ziet elke soort"
+    assert 'href="begrippen"' in pagina, "de vragen wijzen naar de begrippen"
+
+
+def test_begrippen_elk_met_anker_soort_en_citaten(client: TestClient, beleid: Beleid) -> None:
+    pagina = client.get("/licht/begrippen").text
+    assert "<h1>Begrippen</h1>" in pagina
+    for begrip in beleid.begrippen:
+        blok = _blok(pagina, rf'(<h2 id="begrip-{begrip.id}">.*?)</section>')
+        assert html.escape(begrip.term, quote=False) in blok
+        assert soort_tekst(begrip) in _tekst(blok), begrip.id
+        assert _citaten(blok) == [normaliseer(b.citaat) for b in begrip.bronnen], begrip.id
+        for ander in begrip.zie_ook:
+            assert f'href="#begrip-{ander}"' in blok
+    assert 'id="begrippen"' not in client.get("/licht/vragen").text, "de begrippen staan niet meer onder de vragen"
+
+
+@pytest.mark.parametrize("cel", alle_cellen(), ids=beschrijf)
+def test_antwoord_zegt_de_soort_van_voorwaarden_en_vervolg(client: TestClient, beleid: Beleid, cel: Cel) -> None:
+    beslissing = beleid.decide(cel.doelgroep, cel.niveau, cel.vorm, cel.ingeschreven_in_mbo)
+    tekst = _tekst(client.get(f"/licht/keuzehulp?{urlencode(wizard.cel_query(cel))}").text)
+    for voorwaarde in beslissing.voorwaarden:
+        assert f"{voorwaarde.uitleg} {soort_tekst(voorwaarde)}" in tekst, voorwaarde.id
+    herkomst = beslissing.regel.vervolg_herkomst
+    if herkomst is not None:
+        assert f"{beslissing.regel.vervolg[-1]} {soort_tekst(herkomst)}" in tekst
+
+
+def test_keuzehulpvragen_zeggen_de_soort_van_hulp_en_uitleg(client: TestClient, beleid: Beleid) -> None:
+    for vraag in beleid.vragen:
+        pad = "/licht/keuzehulp" if vraag.id == "rol" else f"{ANTWOORD}&wijzig={wizard.URL_SLEUTEL[vraag.id]}"
+        tekst = _tekst(client.get(pad).text)
+        assert vraag.tekst in tekst, pad
+        if vraag.hulp:
+            assert f"{' '.join(vraag.hulp.split())} {soort_tekst(vraag)}" in tekst, vraag.id
+        for optie in vraag.opties:
+            if optie.uitleg:
+                assert f"{' '.join(optie.uitleg.split())} {soort_tekst(optie)}" in tekst, (vraag.id, optie.waarde)
+
+
+def test_start_zegt_de_soort_van_samenvatting_en_groepen(client: TestClient, beleid: Beleid) -> None:
+    pagina = client.get("/licht/").text
+    assert soort_tekst(beleid.besluit.samenvatting_herkomst) in _tekst(pagina)
+    for doelgroep in (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute):
+        naam = html.escape(beleid.label("doelgroep", doelgroep), quote=False)
+        blok = _blok(pagina, rf'<h3 id="groep-\d">{re.escape(naam)}</h3>(.*?)</section>')
+        for ingeschreven in (False, True):
+            # Each rule of the group's row (the exception for candidates in the mbo too): its kind, and a link
+            # to an answer it gives, where the page says how it follows.
+            rij = [b for b in beleid.matrix(ingeschreven_in_mbo=ingeschreven) if b.cel.doelgroep is doelgroep]
+            for regel in {b.regel for b in rij}:
+                eerste = next(b.cel for b in rij if b.regel == regel)
+                link = html.escape("keuzehulp?" + urlencode(wizard.cel_query(eerste)))
+                regel_blok = _blok(blok, rf'(<a href="{re.escape(link)}">.*?)</li>')
+                assert BASIS_KORT[regel.basis] in _tekst(regel_blok), regel.id
+                assert beleid.decide(*eerste).regel == regel
+
+
+def test_overzicht_en_bericht_zeggen_de_soort(client: TestClient, beleid: Beleid) -> None:
+    overzicht = _tekst(client.get("/licht/overzicht").text)
+    for optie in beleid.vraag("vorm").opties:
+        assert optie.uitleg is not None and f"{optie.uitleg} {soort_tekst(optie)}" in overzicht
+    ingeschreven = beleid.vraag("ingeschreven_in_mbo")
+    assert soort_tekst(ingeschreven) in overzicht
+    besluit = _tekst(client.get("/licht/besluit").text)
+    b = beleid.besluit
+    for stap in (b.aanleiding, *b.proces):
+        assert f"{stap.tekst} {soort_tekst(stap)}" in besluit, stap.id
+    for doel in b.doelen:
+        assert soort_tekst(doel) in besluit, doel.id
+
+
+@pytest.mark.parametrize("pad", PAGINAS)
+def test_elke_bronlink_heeft_de_woorden_van_de_app(client: TestClient, beleid: Beleid, pad: str) -> None:
+    """A link to a paragraph of the bericht says what the app says (views.teksten.bronverwijzing)."""
+    pagina = client.get(pad).text
+    for alinea, tekst in re.findall(r'<a href="besluit#alinea-(\d+)">(.*?)</a>', pagina):
+        assert html.unescape(tekst) == bronverwijzing(beleid, int(alinea)), pad
+    assert "Besluit ALV" not in pagina
+
+
 # --- the static site (make site) -----------------------------------------------------------------
 def test_statische_site_heeft_elke_pagina_en_elke_link_werkt(tmp_path: Path, beleid: Beleid) -> None:
     from web import site
 
     bestanden = site.schrijf(tmp_path / "site", beleid)
     wortel = tmp_path / "site"
-    assert {"index.html", "overzicht.html", "vragen.html", "besluit.html", "licht.css"} <= {p.name for p in bestanden}
+    assert set(STATISCH_PAD.values()) | {"licht.css"} <= {p.name for p in bestanden}
     ankers = {p: set(re.findall(r'\sid="([^"]+)"', p.read_text(encoding="utf-8"))) for p in wortel.rglob("*.html")}
     gecontroleerd = 0
     for pagina_pad in ankers:

@@ -75,7 +75,12 @@ def _pagina(beleid: Beleid, naam: str, sleutel: tuple[object, ...]) -> Gerenderd
     if naam == "besluit":
         gevraagd, melding = sleutel
         return _gerenderd(pagina.besluit(beleid, LINKS, gevraagd, melding))
-    maak: Callable[..., str] = {"start": pagina.start, "overzicht": pagina.overzicht, "vragen": pagina.vragen}[naam]
+    maak: Callable[..., str] = {
+        "start": pagina.start,
+        "overzicht": pagina.overzicht,
+        "vragen": pagina.vragen,
+        "begrippen": pagina.begrippen,
+    }[naam]
     return _gerenderd(maak(beleid, LINKS, *sleutel))
 
 
@@ -148,6 +153,7 @@ ROUTES: list[Route] = [
     Route(f"{LICHT}/keuzehulp", _route("keuzehulp"), methods=["GET"]),
     Route(f"{LICHT}/overzicht", _route("overzicht"), methods=["GET"]),
     Route(f"{LICHT}/vragen", _route("vragen"), methods=["GET"]),
+    Route(f"{LICHT}/begrippen", _route("begrippen"), methods=["GET"]),
     Route(f"{LICHT}/besluit", _route("besluit"), methods=["GET"]),
     Route(f"{LICHT}/{STIJL_NAAM}", _stijl, methods=["GET"]),
 ]

@@ -2,7 +2,7 @@
 
     python -m web.site [MAP] [--app-url https://toegangswijzer.example]
 
-Writes index.html, overzicht.html, vragen.html, besluit.html, licht.css and one file per keuzehulp page
+Writes index.html, overzicht.html, vragen.html, begrippen.html, besluit.html, licht.css and one file per keuzehulp page
 (keuzehulp/index.html, keuzehulp/<antwoorden>.html). The keuzehulp pages are found by walking the wizard
 itself: from the first question, and from each group as a shared link starts (`?doelgroep=isk`), every
 option of every question asked. All links are relative, so the folder works under any path.
@@ -57,6 +57,7 @@ def schrijf(doel: Path, beleid: Beleid, app_url: str | None = None) -> list[Path
     bestanden[STATISCH_PAD["start"]] = pagina.start(beleid, links(STATISCH_PAD["start"]))
     bestanden[STATISCH_PAD["overzicht"]] = pagina.overzicht(beleid, links(STATISCH_PAD["overzicht"]))
     bestanden[STATISCH_PAD["vragen"]] = pagina.vragen(beleid, links(STATISCH_PAD["vragen"]))
+    bestanden[STATISCH_PAD["begrippen"]] = pagina.begrippen(beleid, links(STATISCH_PAD["begrippen"]))
     bestanden[STATISCH_PAD["besluit"]] = pagina.besluit(beleid, links(STATISCH_PAD["besluit"]))
     for params in keuzehulp_routes(beleid):
         naam = statische_naam(params)

@@ -31,6 +31,7 @@ PAGINAS = {
     "antwoord": "/licht/keuzehulp?doelgroep=isk&ingeschreven=nee&niveau=entree&vorm=formatief",
     "overzicht": "/licht/overzicht",
     "vragen": "/licht/vragen",
+    "begrippen": "/licht/begrippen",
     "besluit": "/licht/besluit?alinea=4",
     "melding": "/licht/keuzehulp?doelgroep=%3Cb%3E",
 }

@@ -16,7 +16,7 @@ from policy import Beleid
 from views import wizard
 from views.licht.links import AnyLinks
 from views.licht.pagina import render
-from views.teksten import TOEGANG_LABEL
+from views.teksten import TOEGANG_LABEL, soort_tekst
 from views.uitleg import Uitleg, uitleg
 
 Sleutel = tuple[tuple[tuple[str, str], ...], bool]
@@ -40,6 +40,7 @@ class Keuze:
     waarde: str
     label: str
     uitleg: str | None
+    uitleg_soort: str  # the kind of `uitleg` (views.teksten.soort_tekst)
     gekozen: bool
     link: str  # the static site's page for this answer
 
@@ -56,6 +57,7 @@ class Vraagstap:
     sleutel: str
     tekst: str
     hulp: str | None
+    hulp_soort: str  # the kind of `hulp`
     voortgang: str
     keuzes: tuple[Keuze, ...]
     velden: tuple[tuple[str, str], ...]  # the other answers, kept as hidden form fields
@@ -88,6 +90,7 @@ def pagina(beleid: Beleid, links: AnyLinks, query: tuple[tuple[str, str], ...], 
                 o.waarde,
                 o.label,
                 o.uitleg,
+                soort_tekst(o),
                 stand.antwoorden.get(stand.vraag) == o.waarde,
                 links.keuzehulp({**_tot(stand, stand.vraag), sleutel_: o.waarde}),
             )
@@ -95,7 +98,7 @@ def pagina(beleid: Beleid, links: AnyLinks, query: tuple[tuple[str, str], ...], 
         )
         na_antwoord = stand.met_antwoord(stand.vraag, "")
         velden = tuple((k, v) for k, v in na_antwoord.items() if k != sleutel_)
-        stap = Vraagstap(sleutel_, vraag.tekst, vraag.hulp, stand.voortgang, keuzes, velden)
+        stap = Vraagstap(sleutel_, vraag.tekst, vraag.hulp, soort_tekst(vraag), stand.voortgang, keuzes, velden)
         if stand.wijzig is not None and not statisch:
             terug = ("Annuleren, terug naar uw antwoorden", links.keuzehulp(stand.query()))
         elif stand.vorige is None:

@@ -16,7 +16,14 @@ from policy import Beleid
 from views import wizard
 
 # Each light page and the interactive page that shows the same thing.
-APP_PAD = {"start": "/", "keuzehulp": "/keuzehulp", "overzicht": "/matrix", "vragen": "/faq", "besluit": "/besluit"}
+APP_PAD = {
+    "start": "/",
+    "keuzehulp": "/keuzehulp",
+    "overzicht": "/matrix",
+    "vragen": "/faq",
+    "begrippen": "/begrippen",
+    "besluit": "/besluit",
+}
 STIJL_NAAM = "licht.css"
 
 
@@ -56,6 +63,7 @@ STATISCH_PAD = {
     "start": "index.html",
     "overzicht": "overzicht.html",
     "vragen": "vragen.html",
+    "begrippen": "begrippen.html",
     "besluit": "besluit.html",
 }
 

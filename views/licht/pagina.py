@@ -17,7 +17,16 @@ from policy.domain import bestaat
 from policy.models import Bron
 from views import wizard, zoeken
 from views.licht.links import AnyLinks
-from views.teksten import DISCLAIMER, TOEGANG_LABEL, TOEGANG_SYMBOOL, datum, producten, versieregel
+from views.teksten import (
+    BASIS_KORT,
+    DISCLAIMER,
+    TOEGANG_LABEL,
+    TOEGANG_SYMBOOL,
+    datum,
+    producten,
+    soort_tekst,
+    versieregel,
+)
 from views.uitleg import citaat
 
 MAP = Path(__file__).parent
@@ -32,7 +41,15 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.globals.update(TOEGANG_LABEL=TOEGANG_LABEL, TOEGANG_SYMBOOL=TOEGANG_SYMBOOL, MELDING=MELDING)
+# The kind of a policy text is worded in views/teksten.py, as in the Streamlit app: templates only place it.
+_env.globals.update(
+    TOEGANG_LABEL=TOEGANG_LABEL,
+    TOEGANG_SYMBOOL=TOEGANG_SYMBOOL,
+    BASIS_KORT=BASIS_KORT,
+    MELDING=MELDING,
+    soort_tekst=soort_tekst,
+    begrip_anker=zoeken.begrip_anker,
+)
 
 
 def render(sjabloon: str, beleid: Beleid, links: AnyLinks, **context: Any) -> str:
@@ -54,26 +71,48 @@ class Groepsregel:
     symbool: str
     producten: str
     samenvatting: str
+    soort: str  # stated or derived (BASIS_KORT); the answer page it links to says how
+    link: str
+
+
+@dataclass(frozen=True)
+class Groep:
+    naam: str
+    regels: list[Groepsregel]
+    in_mbo: list[Groepsregel]  # the exception for candidates enrolled in the mbo (alinea 1)
+
+
+def _groepsregels(beleid: Beleid, links: AnyLinks, doelgroep: Doelgroep, ingeschreven: bool) -> list[Groepsregel]:
+    """One line per rule in the group's row of the matrix, as the Streamlit start page shows it."""
+    rij = [b for b in beleid.matrix(ingeschreven_in_mbo=ingeschreven) if b.cel.doelgroep is doelgroep]
+    regels = []
+    for regel_id in dict.fromkeys(b.regel.id for b in rij):
+        regel = beleid.regel(regel_id)
+        cellen = [b.cel for b in rij if b.regel.id == regel_id]
+        regels.append(
+            Groepsregel(
+                TOEGANG_LABEL[regel.toegang],
+                TOEGANG_SYMBOOL[regel.toegang],
+                producten(beleid, cellen),
+                regel.samenvatting,
+                BASIS_KORT[regel.basis],
+                links.keuzehulp(wizard.cel_query(cellen[0])),
+            )
+        )
+    return regels
 
 
 def start(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
-    """What was decided, the three groups at a glance (their own row of the matrix), the ways in."""
-    groepen: list[tuple[str, list[Groepsregel]]] = []
-    for doelgroep in (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute):
-        rij = [b for b in beleid.matrix(ingeschreven_in_mbo=False) if b.cel.doelgroep is doelgroep]
-        regels = []
-        for regel_id in dict.fromkeys(b.regel.id for b in rij):
-            regel = beleid.regel(regel_id)
-            cellen = [b.cel for b in rij if b.regel.id == regel_id]
-            regels.append(
-                Groepsregel(
-                    TOEGANG_LABEL[regel.toegang],
-                    TOEGANG_SYMBOOL[regel.toegang],
-                    producten(beleid, cellen),
-                    regel.samenvatting,
-                )
-            )
-        groepen.append((beleid.label("doelgroep", doelgroep), regels))
+    """What was decided (and its kind), the three groups at a glance with the exception for candidates in
+    the mbo, the ways in."""
+    groepen = [
+        Groep(
+            beleid.label("doelgroep", d),
+            _groepsregels(beleid, links, d, ingeschreven=False),
+            _groepsregels(beleid, links, d, ingeschreven=True),
+        )
+        for d in (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute)
+    ]
     return render(
         "start.html",
         beleid,
@@ -125,23 +164,21 @@ def overzicht(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
         melding=melding,
         blokken=blokken,
         vormen=[o for o in beleid.vraag("vorm").opties if o.uitleg],
-        ingeschreven_hulp=beleid.vraag("ingeschreven_in_mbo").hulp,
+        ingeschreven=beleid.vraag("ingeschreven_in_mbo"),
     )
 
 
 # --- vragen ------------------------------------------------------------------------------------
 def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
-    """Every FAQ entry, by theme, each with its quotes and an anchor (`#vraag-<id>`); the terms they use at the end."""
-    begrippen = {b.id: b for b in beleid.begrippen}
+    """Every FAQ entry, by theme, each with its kind, its quotes and an anchor (`#vraag-<id>`).
+
+    The terms an entry uses are not listed under it: linked one by one they cost ~5 kB, and the page must
+    stay under 30 kB; the page links to the glossary page once.
+    """
     themas = [
-        (
-            thema,
-            [(vraag, links.keuzehulp(wizard.cel_query(vraag.cel)) if vraag.cel else None) for vraag in lijst],
-        )
+        (thema, [(vraag, links.keuzehulp(wizard.cel_query(vraag.cel)) if vraag.cel else None) for vraag in lijst])
         for thema, lijst in zoeken.per_thema(beleid.themas, beleid.faq)
     ]
-    # The terms the entries use, explained once at the end of the page.
-    gebruikt = zoeken.alfabetisch({begrippen[b] for v in beleid.faq for b in v.begrippen if b in begrippen})
     return render(
         "vragen.html",
         beleid,
@@ -151,7 +188,23 @@ def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
         beschrijving="Vragen en antwoorden over het ALV-besluit over examenproducten buiten het mbo, met de bron.",
         melding=melding,
         themas=themas,
-        gebruikt=gebruikt,
+    )
+
+
+# --- begrippen ---------------------------------------------------------------------------------
+def begrippen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
+    """Every term, alphabetical, with its kind and quotes, at `#begrip-<id>` (the FAQ links each term here)."""
+    alle = {b.id: b for b in beleid.begrippen}
+    termen = [(b, [alle[z] for z in b.zie_ook if z in alle]) for b in zoeken.alfabetisch(beleid.begrippen)]
+    return render(
+        "begrippen.html",
+        beleid,
+        links,
+        naam="begrippen",
+        titel="Begrippen",
+        beschrijving="Woorden uit het bericht over het ALV-besluit en uit deze app uitgelegd, elk met de herkomst.",
+        melding=melding,
+        termen=termen,
     )
 
 
@@ -181,4 +234,5 @@ def besluit(beleid: Beleid, links: AnyLinks, gevraagd: int | None = None, meldin
         datum=datum(b.datum),
         stappen=(b.aanleiding, *b.proces),
         doel_bronnen=list(doel_bronnen.values()),
+        doel_soorten=list(dict.fromkeys(soort_tekst(doel) for doel in b.doelen)),
     )
