@@ -211,9 +211,9 @@ def test_elk_vakje_heeft_een_antwoordpagina_met_de_citaten(client: TestClient, b
     assert "<form" not in tekst
     kop = re.search(r"<h1>(.*?)</h1>", tekst, re.S)
     assert kop is not None and TOEGANG_LABEL[beslissing.toegang] in kop.group(1)
-    assert html.escape(beslissing.regel.samenvatting, quote=False) in tekst
+    assert " ".join(beslissing.regel.samenvatting.split()) in _tekst(tekst)
     for bron in beslissing.bronnen:
-        assert html.escape(bron.citaat, quote=False) in tekst
+        assert " ".join(bron.citaat.split()) in _tekst(tekst)
         assert f'href="besluit#alinea-{bron.alinea}"' in tekst
     assert "Uw antwoorden" in tekst
     # The interactive keuzehulp opens on the same answer: the route's answers, shared as the app shares them.
@@ -380,7 +380,7 @@ def test_statische_site_heeft_elke_pagina_en_elke_link_werkt(tmp_path: Path, bel
         assert f'href="{naam}"' in overzicht
         tekst = (wortel / naam).read_text(encoding="utf-8")
         assert 'id="antwoord"' in tekst
-        assert html.escape(beslissing.regel.samenvatting, quote=False) in tekst
+        assert " ".join(beslissing.regel.samenvatting.split()) in _tekst(tekst)
 
 
 def test_statische_site_linkt_naar_de_app_als_die_er_is(tmp_path: Path, beleid: Beleid) -> None:
