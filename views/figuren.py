@@ -65,7 +65,7 @@ def cel_naam(beleid: Beleid, cel: Cel) -> str:
 
 
 def _regels(tekst: str, breedte: int) -> str:
-    return "<br>".join(html.escape(r) for r in textwrap.wrap(tekst, breedte, break_long_words=False))
+    return "<br>".join(html.escape(r) for r in textwrap.wrap(tekst, breedte, break_long_words=False, break_on_hyphens=False))
 
 
 def hover_tekst(beleid: Beleid, beslissing: Beslissing) -> str:
