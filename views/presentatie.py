@@ -27,6 +27,7 @@ class Punt:
     titel: str
     uitleg: str | None = None
     bronnen: tuple[Bron, ...] = ()
+    basis: Basis | None = None  # whether the bericht says it or it follows from it; shown when derived
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Scherm:
     doelgroep: Doelgroep | None = None
     rij: tuple[Beslissing, ...] = ()
     redenen: tuple[str, ...] = ()
+    redenen_afgeleid: bool = False  # the reasons follow from the bericht (the group has no stated answer)
     ingeschreven: str | None = None
     ingeschreven_afgeleid: bool = False
     stappen: tuple[Stap, ...] = ()
@@ -88,6 +90,7 @@ def _groepsscherm(beleid: Beleid, doelgroep: Doelgroep) -> Scherm:
         doelgroep=doelgroep,
         rij=tuple(rij),
         redenen=redenen,
+        redenen_afgeleid=all(r.basis == Basis.afgeleid for r in uitleg),
         citaten=_eerste_citaten(uitleg),
         ingeschreven=str(een.samenvatting) if een else None,
         ingeschreven_afgeleid=een is not None and een.basis == Basis.afgeleid,
@@ -147,7 +150,7 @@ def schermen(beleid: Beleid) -> list[Scherm]:
             id="regie",
             soort="regie",
             titel="De mbo-instelling houdt de regie over de examens",
-            punten=tuple(Punt(v.titel, v.uitleg, v.bronnen) for v in voorwaarden),
+            punten=tuple(Punt(v.titel, v.uitleg, v.bronnen, v.basis) for v in voorwaarden),
         )
     )
     doel_bronnen = tuple(x for x in _uniek([br for d in b.doelen for br in d.bronnen]) if isinstance(x, Bron))
@@ -156,7 +159,7 @@ def schermen(beleid: Beleid) -> list[Scherm]:
             id="doelen",
             soort="doelen",
             titel="Wat het beleid wil bereiken",
-            punten=tuple(Punt(d.titel) for d in b.doelen),
+            punten=tuple(Punt(d.titel, basis=d.basis) for d in b.doelen),
             citaten=doel_bronnen,
         )
     )
