@@ -148,8 +148,6 @@ def _groep(scherm: Scherm) -> None:
         st.markdown("## Waarom")
         for reden in scherm.redenen:
             st.markdown(markdown_veilig(reden))
-        if scherm.redenen_afgeleid:
-            st.caption(f"{BASIS_KORT[Basis.afgeleid]} ({AFGELEID}).")
     with rechts, st.container(key="pres-klein-groep"):
         st.markdown("## Uit het bericht")
         citaten(scherm.citaten)

@@ -19,7 +19,7 @@ from views.presentatie import (
     schermen,
 )
 from views.qr import GEEN_ADRES, OMGEVINGSVARIABELE
-from views.teksten import BASIS_KORT, BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 
 def test_sequence_is_built_from_policy(beleid: Beleid) -> None:
@@ -255,18 +255,20 @@ def test_closing_screen_with_a_configured_address_shows_code_and_address(monkeyp
 
 
 def test_group_screens_label_what_follows_from_the_bericht(beleid: Beleid) -> None:
-    """A derived answer, or reasons that only follow from the text (vmbo), carry their label on the screen."""
-    lijst = schermen(beleid)
-    for nummer, scherm in enumerate(lijst, start=1):
+    """A group screen with a derived answer says what 'afgeleid' in its grid means; quotes are the bericht's."""
+    for nummer, scherm in enumerate(schermen(beleid), start=1):
         if scherm.soort != "groep":
             continue
-        eigen = [b.regel for b in scherm.rij if b.regel.basis == Basis.expliciet]
-        assert scherm.redenen_afgeleid == (not eigen)
         at = _pagina(str(nummer))
         onderschriften = [c.value for c in at.caption]
         assert (f"{AFGELEID}: {BASIS_LABEL[Basis.afgeleid]}" in onderschriften) == scherm.heeft_afgeleid
-        assert (f"{BASIS_KORT[Basis.afgeleid]} ({AFGELEID})." in onderschriften) == scherm.redenen_afgeleid
         koppen = [m.value for m in at.markdown if m.value.startswith("## ")]
         assert "## Uit het bericht" in koppen and "## Uit het besluit" not in koppen
-    vmbo = next(s for s in lijst if s.doelgroep == Doelgroep.vmbo)
-    assert vmbo.redenen_afgeleid  # the bericht says "examens"; that every product is meant follows from it
+
+
+def test_points_carry_their_kind(beleid: Beleid) -> None:
+    """A condition or aim on a screen keeps its kind, so a derived one can be labelled."""
+    regie = next(s for s in schermen(beleid) if s.soort == "regie")
+    assert [p.basis for p in regie.punten] == [v.basis for v in regie_voorwaarden(beleid)]
+    doelen = next(s for s in schermen(beleid) if s.soort == "doelen")
+    assert [p.basis for p in doelen.punten] == [d.basis for d in beleid.besluit.doelen]

@@ -42,7 +42,6 @@ class Scherm:
     doelgroep: Doelgroep | None = None
     rij: tuple[Beslissing, ...] = ()
     redenen: tuple[str, ...] = ()
-    redenen_afgeleid: bool = False  # the reasons follow from the bericht (the group has no stated answer)
     ingeschreven: str | None = None
     ingeschreven_afgeleid: bool = False
     stappen: tuple[Stap, ...] = ()
@@ -90,7 +89,6 @@ def _groepsscherm(beleid: Beleid, doelgroep: Doelgroep) -> Scherm:
         doelgroep=doelgroep,
         rij=tuple(rij),
         redenen=redenen,
-        redenen_afgeleid=all(r.basis == Basis.afgeleid for r in uitleg),
         citaten=_eerste_citaten(uitleg),
         ingeschreven=str(een.samenvatting) if een else None,
         ingeschreven_afgeleid=een is not None and een.basis == Basis.afgeleid,
