@@ -24,7 +24,15 @@ FIGUUR = "matrix_figuur"
 URL_CEL = "cel"
 URL_INGESCHREVEN = "ingeschreven"
 # The h2s order the page for a screen reader; on screen they stay between the title and the h3s below.
-_CSS = "<style>[data-testid='stMain'] h2 { font-size: 1.75rem !important; }</style>"
+# On a phone the table (with its "(afgeleid)" marks) only fits with narrower cell padding; a table that
+# scrolls sideways cannot be reached by keyboard (axe scrollable-region-focusable).
+_CSS = """<style>
+[data-testid='stMain'] h2 { font-size: 1.75rem !important; }
+@media (max-width: 480px) {
+  [data-testid='stMain'] [data-testid='stTable'] th, [data-testid='stMain'] [data-testid='stTable'] td {
+    padding: 4px 3px !important; }
+}
+</style>"""
 NAAR_UITLEG = "matrix_naar_uitleg"  # clicks so far; a new number makes a new script, so each click scrolls
 
 # Static script, no visitor text: scroll the explanation into view and put focus on its heading, so a
