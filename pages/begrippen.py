@@ -12,7 +12,7 @@ from views.teksten import markdown_veilig, soort_tekst
 beleid = load_policy()
 alle = {b.id: b for b in beleid.begrippen}
 
-st.title("Begrippen")
+st.title("Begrippen", anchor=False)
 st.markdown(
     "Hier leggen we woorden uit die in het bericht over het besluit en in deze app staan. "
     "Bij elk woord staat waar de uitleg vandaan komt: uit het bericht, of uit een andere bron. "

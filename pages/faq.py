@@ -12,7 +12,7 @@ from views import wizard, zoeken
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
 from views.paginas import pagina
-from views.teksten import markdown_veilig
+from views.teksten import markdown_veilig, soort_tekst
 
 beleid = load_policy()
 GROEPEN = zoeken.faq_doelgroepen(beleid)
@@ -34,9 +34,11 @@ def filter_naar_url() -> None:
     )
 
 
-st.title("Veelgestelde vragen")
+st.title("Veelgestelde vragen", anchor=False)
 st.markdown(
-    "Hier vindt u antwoorden op vragen over het besluit. Bij elk antwoord staat de zin uit het besluit waarop het rust."
+    "Hier vindt u antwoorden op vragen over het besluit. Bij elk antwoord staat waar het vandaan komt. "
+    "Staat het in het bericht over het besluit, of volgt het eruit? Dan staan de zinnen uit het bericht erbij. "
+    "Is het achtergrond? Dan staat de bron erbij."
 )
 if url_filter.genegeerd:
     st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
@@ -64,11 +66,13 @@ st.pills(
 
 
 def toon_vraag(vraag: FaqVraag, open_: bool) -> None:
-    """One entry: the answer, its quotes, the keuzehulp cell and the terms it uses."""
+    """One entry: the answer, its kind, its quotes (background has none), the keuzehulp cell and its terms."""
     with st.expander(markdown_veilig(vraag.vraag), expanded=open_):
         st.markdown(vraag.antwoord)
-        st.markdown("**Waar staat dit in het besluit?**")
-        citaten(beleid, vraag.bronnen)
+        st.caption(markdown_veilig(soort_tekst(vraag)))
+        if vraag.bronnen:
+            st.markdown("**Waar staat dit in het bericht?**")
+            citaten(beleid, vraag.bronnen)
         if vraag.cel is not None:
             st.page_link(
                 pagina("keuzehulp"),
@@ -95,7 +99,7 @@ if not uitkomst.gevonden:
     )
     st.page_link(pagina("keuzehulp"), label="Naar de keuzehulp", icon=":material/help:")
     if uitkomst.dichtbij:
-        st.header("Bedoelt u een van deze vragen?", anchor="dichtbij")
+        st.header("Bedoelt u een van deze vragen?", anchor=False)
         for vraag in uitkomst.dichtbij:
             toon_vraag(vraag, open_=False)
 elif uitkomst.gezocht:
@@ -111,7 +115,7 @@ else:
     aantal = len(uitkomst.gevonden)
     st.caption(f"{aantal} van de {len(beleid.faq)} vragen" if gekozen else f"{aantal} vragen")
     for thema, vragen in zoeken.per_thema(beleid.themas, uitkomst.gevonden):
-        st.header(thema.titel, anchor=f"thema-{thema.id}")
+        st.header(thema.titel, anchor=False)
         for vraag in vragen:
             toon_vraag(vraag, open_=False)
 

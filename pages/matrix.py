@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policy import Cel, Doelgroep, Niveau, Vorm, load_policy
+from policy import Basis, Cel, Doelgroep, Niveau, Vorm, load_policy
 from policy.domain import bestaat
 from views import export, figuren
 from views.beslissing import toon_beslissing
 from views.layout import versie_en_disclaimer
 from views.paginas import pagina
-from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, markdown_veilig, soort_tekst
 from views.wizard import cel_query
 
 TOGGLE = "matrix_ingeschreven"
@@ -24,7 +24,15 @@ FIGUUR = "matrix_figuur"
 URL_CEL = "cel"
 URL_INGESCHREVEN = "ingeschreven"
 # The h2s order the page for a screen reader; on screen they stay between the title and the h3s below.
-_CSS = "<style>[data-testid='stMain'] h2 { font-size: 1.75rem !important; }</style>"
+# On a phone the table (with its "(afgeleid)" marks) only fits with narrower cell padding; a table that
+# scrolls sideways cannot be reached by keyboard (axe scrollable-region-focusable).
+_CSS = """<style>
+[data-testid='stMain'] h2 { font-size: 1.75rem !important; }
+@media (max-width: 480px) {
+  [data-testid='stMain'] [data-testid='stTable'] th, [data-testid='stMain'] [data-testid='stTable'] td {
+    padding: 4px 3px !important; }
+}
+</style>"""
 NAAR_UITLEG = "matrix_naar_uitleg"  # clicks so far; a new number makes a new script, so each click scrolls
 
 # Static script, no visitor text: scroll the explanation into view and put focus on its heading, so a
@@ -93,12 +101,20 @@ st.markdown(
     "Kies een vakje voor de uitleg: klik erop, of gebruik de keuzelijst onder het overzicht."
 )
 
-st.caption("  \n".join(f"**{o.label}**: {o.uitleg}" for o in beleid.vraag("vorm").opties if o.uitleg))
+# What formatief and summatief mean is background, not the decision: say so, with its source.
+uitleg_vorm = [o for o in beleid.vraag("vorm").opties if o.uitleg]
+st.caption(
+    "  \n".join(
+        [f"**{markdown_veilig(o.label)}**: {markdown_veilig(o.uitleg or '')}" for o in uitleg_vorm]
+        + [f"*{markdown_veilig(s)}*" for s in dict.fromkeys(soort_tekst(o) for o in uitleg_vorm)]
+    )
+)
 
+vraag_ingeschreven = beleid.vraag("ingeschreven_in_mbo")
 ingeschreven = st.toggle(
     "Kandidaat staat ingeschreven in het mbo",
     key=TOGGLE,
-    help=beleid.vraag("ingeschreven_in_mbo").hulp,
+    help=" ".join(markdown_veilig(t) for t in (vraag_ingeschreven.hulp or "", soort_tekst(vraag_ingeschreven)) if t),
 )
 st.caption(
     "U ziet nu de antwoorden voor een kandidaat die "
@@ -121,7 +137,8 @@ st.plotly_chart(
 )
 st.caption(
     " · ".join(f"{TOEGANG_SYMBOOL[t]} {TOEGANG_LABEL[t]}" for t in TOEGANG_LABEL)
-    + ". Wijs een vakje aan of tik erop: dan ziet u de voorwaarden."
+    + f". *{figuren.AFGELEID}*: {BASIS_LABEL[Basis.afgeleid]}"
+    + " Wijs een vakje aan of tik erop: dan ziet u de voorwaarden."
 )
 
 per_cel = {b.cel: b for b in beleid.matrix(ingeschreven)}
@@ -162,7 +179,7 @@ st.header("Het overzicht als tabel", anchor=False)
 st.caption(
     "Dezelfde antwoorden als in het overzicht hierboven, voor een kandidaat die "
     + ("wel" if ingeschreven else "niet")
-    + " in het mbo staat ingeschreven."
+    + f" in het mbo staat ingeschreven. ({figuren.AFGELEID}): {BASIS_LABEL[Basis.afgeleid]}"
 )
 for vorm in Vorm:
     st.subheader(beleid.label("vorm", vorm), anchor=False)

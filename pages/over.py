@@ -7,7 +7,7 @@ from views.layout import versie_en_disclaimer
 
 beleid = load_policy()
 
-st.title("Toegankelijkheid en privacy")
+st.title("Toegankelijkheid en privacy", anchor=False)
 
 st.header("Toegankelijkheid", anchor="toegankelijkheid")
 st.markdown(

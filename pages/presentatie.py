@@ -11,10 +11,18 @@ import streamlit as st
 
 from policy import Basis, load_policy
 from policy.models import Bron
-from views.figuren import cel_naam, raster_figuur, tijdlijn_figuur
+from views.figuren import AFGELEID, cel_naam, raster_figuur, tijdlijn_figuur
 from views.presentatie import Scherm, positie, scherm_nummer, schermen
 from views.qr import GEEN_ADRES, WAARSCHUWING, Bereik, qr_adres, qr_svg
-from views.teksten import BASIS_LABEL, DISCLAIMER, TOEGANG_LABEL, bronverwijzing, markdown_veilig, versieregel
+from views.teksten import (
+    BASIS_KORT,
+    BASIS_LABEL,
+    DISCLAIMER,
+    TOEGANG_LABEL,
+    bronverwijzing,
+    markdown_veilig,
+    versieregel,
+)
 
 # Our own static CSS, scoped to this page (it goes away with the page). No visitor text in it.
 _CSS = """
@@ -134,14 +142,14 @@ def _groep(scherm: Scherm) -> None:
         ),
     )
     if scherm.heeft_afgeleid:
-        st.caption(f"afgeleid: {BASIS_LABEL[Basis.afgeleid]}")
+        st.caption(f"{AFGELEID}: {BASIS_LABEL[Basis.afgeleid]}")
     links, rechts = st.columns([5, 6], gap="large")
     with links:
         st.markdown("## Waarom")
         for reden in scherm.redenen:
             st.markdown(markdown_veilig(reden))
     with rechts, st.container(key="pres-klein-groep"):
-        st.markdown("## Uit het besluit")
+        st.markdown("## Uit het bericht")
         citaten(scherm.citaten)
     if scherm.ingeschreven:
         afgeleid = " (afgeleid)" if scherm.ingeschreven_afgeleid else ""
@@ -155,6 +163,8 @@ def _punten(scherm: Scherm) -> None:
     with st.container(key=f"pres-{'ruim' if ruim else 'punten'}-{scherm.id}"):
         for i, punt in enumerate(scherm.punten):
             st.markdown(f"## ✓ {markdown_veilig(punt.titel)}")
+            if punt.basis == Basis.afgeleid:
+                st.caption(f"{BASIS_KORT[Basis.afgeleid]} ({AFGELEID}).")
             if punt.bronnen:
                 with st.container(key=f"pres-klein-{i}"):
                     citaten(punt.bronnen)

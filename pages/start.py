@@ -25,7 +25,7 @@ def toon_regels(rij: list[Beslissing], met_samenvatting: bool) -> None:
             st.caption(markdown_veilig(regel.samenvatting))
 
 
-st.title("Toegangswijzer examenproducten")
+st.title("Toegangswijzer examenproducten", anchor=False)
 st.markdown(markdown_veilig(" ".join(besluit.samenvatting)))
 st.caption(
     f"{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} "
@@ -34,7 +34,7 @@ st.caption(
 )
 st.page_link(pagina("besluit"), label="Lees het bericht over het besluit", icon=":material/description:")
 
-st.markdown("### De drie groepen in het kort")
+st.header("De drie groepen in het kort", anchor=False)
 kolommen = st.columns(3)
 for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute), strict=True):
     rij = [b for b in beleid.matrix(ingeschreven_in_mbo=False) if b.cel.doelgroep is doelgroep]
@@ -52,7 +52,7 @@ st.caption(
     "De keuzehulp legt bij elk antwoord uit waarom."
 )
 
-st.markdown("### Wat wilt u doen?")
+st.header("Wat wilt u doen?", anchor=False)
 for kolom, (doel, tekst, icoon) in zip(
     st.columns(3),
     [

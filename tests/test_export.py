@@ -7,10 +7,10 @@ import io
 
 import pytest
 
-from policy import Beleid, Niveau, Vorm
+from policy import Basis, Beleid, Niveau, Vorm
 from policy.domain import alle_cellen
 from views.export import CSV_KOLOMMEN, csv_bestandsnaam, matrix_csv, matrix_tabel, tabel_waarde
-from views.teksten import BASIS_LABEL, TOEGANG_LABEL, versieregel
+from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, versieregel
 
 
 def _rijen(beleid: Beleid) -> list[dict[str, str]]:
@@ -27,8 +27,12 @@ def test_table_equals_policy(beleid: Beleid, ingeschreven: bool) -> None:
         assert list(tabel.columns) == [beleid.label("niveau", n) for n in Niveau]
         for d in beleid.doelgroepen(ingeschreven):
             for n in Niveau:
-                verwacht = tabel_waarde(beleid.decide(d, n, vorm, ingeschreven).toegang)
-                assert tabel.loc[beleid.label("doelgroep", d), beleid.label("niveau", n)] == verwacht
+                b = beleid.decide(d, n, vorm, ingeschreven)
+                waarde = tabel.loc[beleid.label("doelgroep", d), beleid.label("niveau", n)]
+                assert waarde == tabel_waarde(b.toegang, b.basis)
+                # A derived answer keeps its label in the table too.
+                assert waarde.startswith(f"{TOEGANG_SYMBOOL[b.toegang]} {TOEGANG_LABEL[b.toegang]}")
+                assert waarde.endswith("(afgeleid)") == (b.basis is Basis.afgeleid)
 
 
 def test_csv_has_every_cell_in_words_a_reader_uses(beleid: Beleid) -> None:
@@ -41,13 +45,13 @@ def test_csv_has_every_cell_in_words_a_reader_uses(beleid: Beleid) -> None:
         assert rij["Product"] == beleid.label("niveau", b.cel.niveau)
         assert rij["Soort toets"] == beleid.label("vorm", b.cel.vorm)
         assert rij["Antwoord"] == TOEGANG_LABEL[b.toegang]
-        assert rij["Staat het in het besluit?"] == BASIS_LABEL[b.basis]
+        assert rij["Staat het in het bericht over het besluit?"] == BASIS_LABEL[b.basis]
         assert rij["Uitleg"] == b.regel.samenvatting
         for v in b.voorwaarden:
             assert v.titel in rij["Voorwaarden"]
         for bron in b.bronnen:
             plaats = "kop" if bron.alinea == 0 else f"alinea {bron.alinea}"
-            assert f"„{' '.join(bron.citaat.split())}” ({plaats})" in rij["Citaten uit het besluit"]
+            assert f"„{' '.join(bron.citaat.split())}” ({plaats})" in rij["Citaten uit het bericht over het besluit"]
         assert rij["Besluit"] == versieregel(beleid)
     keys = {(r["Groep"], r["Kandidaat ingeschreven in het mbo"], r["Product"], r["Soort toets"]) for r in rijen}
     assert len(keys) == len(alle_cellen())

@@ -9,10 +9,10 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from policy import Beleid
+from policy import Basis, Beleid
 from tests.conftest import open_pagina
 from views import wizard, zoeken
-from views.teksten import versieregel
+from views.teksten import BASIS_KORT, soort_tekst, versieregel
 
 HOSTILE = "<script>alert(1)</script><b>vet</b>**x** :red[y] [klik](javascript:alert(1)) " + "<img src=x>" * 900
 
@@ -81,6 +81,28 @@ def test_every_entry_shows_its_quotes_and_cell_link(beleid: Beleid) -> None:
             # The link opens straight on the answer for that cell.
             uit = wizard.stand(beleid, verwacht).beslissing
             assert uit is not None and uit.cel.doelgroep == cel.doelgroep
+
+
+def test_every_answer_shows_its_kind_and_background_has_no_empty_quote_block(beleid: Beleid) -> None:
+    at = _pagina("faq")
+    vragen = [v for t in beleid.themas for v in beleid.faq if v.thema == t.id]
+    assert any(v.basis is Basis.achtergrond for v in vragen)  # else this test checks too little
+    for vraag, expander in zip(vragen, at.expander, strict=True):
+        onderschriften = [_plat(c.value) for c in expander.caption]
+        assert " ".join(soort_tekst(vraag).split()) in onderschriften, vraag.id
+        kop = "**Waar staat dit in het bericht?**" in [m.value for m in expander.markdown]
+        assert kop == bool(vraag.bronnen), vraag.id
+        if vraag.basis is Basis.achtergrond:
+            assert not vraag.bronnen and vraag.toelichting_bron
+            assert any(o.startswith(BASIS_KORT[Basis.achtergrond]) and "Bron:" in o for o in onderschriften)
+
+
+def test_headings_carry_no_link_icon() -> None:
+    """Theme headings are no link targets; each link icon would be one more Tab stop."""
+    for at in (_pagina("faq"), _pagina("faq", zoek="extranues")):
+        koppen = [*at.title, *at.header]
+        assert koppen and all(h.proto.hide_anchor for h in koppen)
+        assert {h.tag for h in at.header} == {"h2"}
 
 
 @pytest.mark.parametrize("groep", ["mbo", "vmbo", "isk", "onderwijsroute", "anders"])

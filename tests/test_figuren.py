@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
+from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
+from policy.models import Stap
 from views.figuren import (
     KLEUR,
     TEKSTKLEUR,
@@ -17,6 +19,7 @@ from views.figuren import (
     lees_cel_sleutel,
     matrix_figuur,
     punt_naar_cel,
+    tijdlijn_figuur,
 )
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
@@ -62,11 +65,16 @@ def test_every_cell_shows_the_policy_answer_with_symbol(beleid: Beleid, ingeschr
     for d in beleid.doelgroepen(ingeschreven):
         for n in Niveau:
             for v in Vorm:
-                verwacht = beleid.decide(d, n, v, ingeschreven).toegang
+                beslissing = beleid.decide(d, n, v, ingeschreven)
+                verwacht = beslissing.toegang
                 trace, i = cellen[Cel(d, n, v, ingeschreven)]
                 tekst = trace.text[i]
-                assert tekst == cel_tekst(verwacht)
+                afgeleid = beslissing.basis is Basis.afgeleid
+                assert tekst == cel_tekst(verwacht, afgeleid)
                 assert TOEGANG_SYMBOOL[verwacht] in tekst
+                # A derived answer keeps its label in the cell (explained next to the figure).
+                assert tekst.endswith("<br><i>afgeleid</i>") == afgeleid
+                tekst = tekst.removesuffix("<br><i>afgeleid</i>")
                 # The word is there too (split over two lines for "Buiten besluit").
                 woorden = tekst.replace("<br>", " ").split("</b> ")[1].lower().split()
                 assert woorden and all(w in TOEGANG_LABEL[verwacht].lower().split() for w in woorden)
@@ -157,3 +165,13 @@ def test_cell_keys_round_trip() -> None:
             for v in Vorm:
                 assert lees_cel_sleutel(cel_sleutel(Cel(d, n, v, False))) == (d, n, v)
     assert lees_cel_sleutel(" ISK-Entree-Formatief ") == (Doelgroep.isk, Niveau.entree, Vorm.formatief)
+
+
+def test_wrapped_text_never_breaks_a_word_after_its_hyphen(beleid: Beleid) -> None:
+    """'Onderwijsroute-organisaties' stays one word: no line ends on a hyphen inside a word."""
+    stap = Stap(id="stap", wanneer="nu", titel="Stap", tekst="Bij de Onderwijsroute-organisaties gaat het zo.")
+    teksten = [str(a.text) for a in tijdlijn_figuur((stap,)).layout.annotations]
+    assert any("Onderwijsroute-organisaties" in tekst for tekst in teksten), teksten
+    for ingeschreven in (False, True):
+        for trace, i in _cellen(matrix_figuur(beleid, ingeschreven), ingeschreven).values():
+            assert not re.search(r"\w-<br>", trace.hovertext[i]), trace.hovertext[i]

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
+from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Vorm
 from policy.domain import bestaat
 from tests.conftest import open_pagina
 from views.export import matrix_csv, tabel_waarde
 from views.figuren import cel_naam, cel_sleutel
-from views.teksten import TOEGANG_LABEL
+from views.teksten import BASIS_KORT, BASIS_LABEL, TOEGANG_LABEL, soort_tekst
 
 
 def _pagina(**params: str) -> AppTest:
@@ -34,7 +35,7 @@ def _verwacht(beleid: Beleid, ingeschreven: bool) -> list[dict[tuple[str, str], 
     return [
         {
             (beleid.label("doelgroep", d), beleid.label("niveau", n)): tabel_waarde(
-                beleid.decide(d, n, v, ingeschreven).toegang
+                beleid.decide(d, n, v, ingeschreven).toegang, beleid.decide(d, n, v, ingeschreven).basis
             )
             for d in Doelgroep
             for n in Niveau
@@ -150,3 +151,16 @@ def test_headings_do_not_skip_levels_and_the_explanation_has_its_own(beleid: Bel
     assert [w for t, w in koppen if t == "h3"][-len(Vorm) :] == [beleid.label("vorm", v) for v in Vorm]
     # A link (or the select box) does not move the page: only a click in the chart scrolls to the explanation.
     assert not [h for h in at.get("html") if "scrollIntoView" in str(h.proto.body)]
+
+
+def test_background_and_derived_answers_are_labelled(beleid: Beleid) -> None:
+    """The formatief/summatief explanation is background (with its source); a derived answer says so."""
+    at = _pagina()
+    onderschriften = " ".join(re.sub(r"\\(.)", r"\1", c.value) for c in at.caption)
+    for optie in beleid.vraag("vorm").opties:
+        if optie.uitleg:
+            assert soort_tekst(optie) in onderschriften
+    assert BASIS_LABEL[Basis.afgeleid] in onderschriften
+    vraag = beleid.vraag("ingeschreven_in_mbo")
+    hulp = re.sub(r"\\(.)", r"\1", at.toggle(key="matrix_ingeschreven").help)
+    assert vraag.basis is not None and BASIS_KORT[vraag.basis] in hulp

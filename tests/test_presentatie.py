@@ -19,7 +19,7 @@ from views.presentatie import (
     schermen,
 )
 from views.qr import GEEN_ADRES, OMGEVINGSVARIABELE
-from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 
 def test_sequence_is_built_from_policy(beleid: Beleid) -> None:
@@ -252,3 +252,23 @@ def test_closing_screen_with_a_configured_address_shows_code_and_address(monkeyp
     assert not at.warning
     assert len(at.get("image")) == 1
     assert any("toegangswijzer.example.nl/licht/" in m.value for m in at.markdown)  # ":" is escaped
+
+
+def test_group_screens_label_what_follows_from_the_bericht(beleid: Beleid) -> None:
+    """A group screen with a derived answer says what 'afgeleid' in its grid means; quotes are the bericht's."""
+    for nummer, scherm in enumerate(schermen(beleid), start=1):
+        if scherm.soort != "groep":
+            continue
+        at = _pagina(str(nummer))
+        onderschriften = [c.value for c in at.caption]
+        assert (f"{AFGELEID}: {BASIS_LABEL[Basis.afgeleid]}" in onderschriften) == scherm.heeft_afgeleid
+        koppen = [m.value for m in at.markdown if m.value.startswith("## ")]
+        assert "## Uit het bericht" in koppen and "## Uit het besluit" not in koppen
+
+
+def test_points_carry_their_kind(beleid: Beleid) -> None:
+    """A condition or aim on a screen keeps its kind, so a derived one can be labelled."""
+    regie = next(s for s in schermen(beleid) if s.soort == "regie")
+    assert [p.basis for p in regie.punten] == [v.basis for v in regie_voorwaarden(beleid)]
+    doelen = next(s for s in schermen(beleid) if s.soort == "doelen")
+    assert [p.basis for p in doelen.punten] == [d.basis for d in beleid.besluit.doelen]

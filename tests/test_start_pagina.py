@@ -34,8 +34,8 @@ def test_each_group_shows_every_answer_with_its_kind_enrolled_or_not(
 ) -> None:
     teksten = [" ".join(m.value.split()) for m in at.markdown]
     begin = teksten.index(f"**{beleid.label('doelgroep', doelgroep)}**")
-    koppen = {f"**{beleid.label('doelgroep', d)}**" for d in Doelgroep} | {"### Wat wilt u doen?"}
-    eind = next(i for i in range(begin + 1, len(teksten)) if teksten[i] in koppen)
+    koppen = {f"**{beleid.label('doelgroep', d)}**" for d in Doelgroep}
+    eind = next((i for i in range(begin + 1, len(teksten)) if teksten[i] in koppen), len(teksten))
     kolom = " ".join(teksten[begin:eind])
     assert "in het mbo staat ingeschreven" in kolom
     for ingeschreven in (False, True):
@@ -50,3 +50,10 @@ def test_vmbo_exception_is_a_yes(at: AppTest, beleid: Beleid) -> None:
     assert any(b.toegang.value == "ja" for b in beleid.matrix(True) if b.cel.doelgroep is Doelgroep.vmbo)
     tekst = _alles(at)
     assert "✓ **Ja**" in tekst
+
+
+def test_headings_do_not_skip_a_level_and_carry_no_link_icon(at: AppTest) -> None:
+    """h1 then h2 (axe heading-order); no heading here is a link target, and each link icon is a Tab stop."""
+    koppen = [*at.title, *at.header, *at.subheader]
+    assert sorted(h.tag for h in koppen) == ["h1", "h2", "h2"]
+    assert all(h.proto.hide_anchor for h in koppen)

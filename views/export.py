@@ -10,12 +10,15 @@ import io
 
 import pandas as pd
 
-from policy import Beleid, Cel, Niveau, Toegang, Vorm
+from policy import Basis, Beleid, Cel, Niveau, Toegang, Vorm
+from views.figuren import AFGELEID
 from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, versieregel
 
 
-def tabel_waarde(toegang: Toegang) -> str:
-    return f"{TOEGANG_SYMBOOL[toegang]} {TOEGANG_LABEL[toegang]}"
+def tabel_waarde(toegang: Toegang, basis: Basis = Basis.expliciet) -> str:
+    """'✓ Ja', and '✓ Ja (afgeleid)' for an answer that follows from the bericht rather than stands in it."""
+    tekst = f"{TOEGANG_SYMBOOL[toegang]} {TOEGANG_LABEL[toegang]}"
+    return f"{tekst} ({AFGELEID})" if basis is Basis.afgeleid else tekst
 
 
 def matrix_tabel(beleid: Beleid, ingeschreven_in_mbo: bool, vorm: Vorm) -> pd.DataFrame:
@@ -23,7 +26,8 @@ def matrix_tabel(beleid: Beleid, ingeschreven_in_mbo: bool, vorm: Vorm) -> pd.Da
     per_cel = {b.cel: b for b in beleid.matrix(ingeschreven_in_mbo)}
     rijen = {
         beleid.label("doelgroep", d): [
-            tabel_waarde(per_cel[Cel(d, n, vorm, ingeschreven_in_mbo)].toegang) for n in Niveau
+            tabel_waarde(per_cel[c].toegang, per_cel[c].basis)
+            for c in (Cel(d, n, vorm, ingeschreven_in_mbo) for n in Niveau)
         ]
         for d in beleid.doelgroepen(ingeschreven_in_mbo)
     }
@@ -38,10 +42,10 @@ CSV_KOLOMMEN = (
     "Product",
     "Soort toets",
     "Antwoord",
-    "Staat het in het besluit?",
+    "Staat het in het bericht over het besluit?",
     "Uitleg",
     "Voorwaarden",
-    "Citaten uit het besluit",
+    "Citaten uit het bericht over het besluit",
     "Besluit",
 )
 

@@ -30,13 +30,18 @@ TINT = {Toegang.ja: "#D9EAF5", Toegang.nee: "#FBECCC", Toegang.buiten_kader: "#F
 KADERKLEUR = "#1A1A1A"
 LETTER = "Source Sans, Source Sans Pro, sans-serif"  # the app's own font, loaded by Streamlit
 
-RIJHOOGTE = 54
+RIJHOOGTE = 62  # room for three lines: "? Buiten besluit" over two, and "afgeleid"
+AFGELEID = "afgeleid"  # the mark on a cell the text does not say itself (explained next to the figure)
 KOP = 78  # room above each block for its title and the niveau labels
 
 
-def cel_tekst(toegang: Toegang) -> str:
-    """What a cell shows: symbol and word, so colour is never the only signal (WCAG 1.4.1)."""
-    return f"<b>{TOEGANG_SYMBOOL[toegang]}</b> {KORT_LABEL[toegang]}"
+def cel_tekst(toegang: Toegang, afgeleid: bool = False) -> str:
+    """What a cell shows: symbol and word, so colour is never the only signal (WCAG 1.4.1).
+
+    An answer that follows from the bericht, rather than standing in it, keeps its label: `afgeleid`.
+    """
+    tekst = f"<b>{TOEGANG_SYMBOOL[toegang]}</b> {KORT_LABEL[toegang]}"
+    return f"{tekst}<br><i>{AFGELEID}</i>" if afgeleid else tekst
 
 
 def cel_sleutel(cel: Cel) -> str:
@@ -65,7 +70,9 @@ def cel_naam(beleid: Beleid, cel: Cel) -> str:
 
 
 def _regels(tekst: str, breedte: int) -> str:
-    return "<br>".join(html.escape(r) for r in textwrap.wrap(tekst, breedte, break_long_words=False))
+    return "<br>".join(
+        html.escape(r) for r in textwrap.wrap(tekst, breedte, break_long_words=False, break_on_hyphens=False)
+    )
 
 
 def hover_tekst(beleid: Beleid, beslissing: Beslissing) -> str:
@@ -136,7 +143,7 @@ def matrix_figuur(beleid: Beleid, ingeschreven_in_mbo: bool, gekozen: Cel | None
                     x=[j for _, j, _ in punten],
                     y=[i for i, _, _ in punten],
                     mode="markers+text",
-                    text=[cel_tekst(toegang)] * len(punten),
+                    text=[cel_tekst(toegang, b.basis == Basis.afgeleid) for _, _, b in punten],
                     textfont=dict(color=TEKSTKLEUR[toegang], size=16, family=LETTER),
                     # An invisible square as click target; selection must not dim the text of other cells.
                     marker=dict(symbol="square", size=40, opacity=0),
@@ -254,7 +261,6 @@ _PROJECTOR_STIJL: dict[str, object] = dict(
     dragmode=False,
     font=dict(family=LETTER),
 )
-AFGELEID = "afgeleid"  # the mark on a cell the text does not say itself (explained next to the grid)
 
 
 def _kolommen() -> list[tuple[Niveau, Vorm]]:

@@ -27,6 +27,7 @@ class Punt:
     titel: str
     uitleg: str | None = None
     bronnen: tuple[Bron, ...] = ()
+    basis: Basis | None = None  # whether the bericht says it or it follows from it; shown when derived
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def schermen(beleid: Beleid) -> list[Scherm]:
             id="regie",
             soort="regie",
             titel="De mbo-instelling houdt de regie over de examens",
-            punten=tuple(Punt(v.titel, v.uitleg, v.bronnen) for v in voorwaarden),
+            punten=tuple(Punt(v.titel, v.uitleg, v.bronnen, v.basis) for v in voorwaarden),
         )
     )
     doel_bronnen = tuple(x for x in _uniek([br for d in b.doelen for br in d.bronnen]) if isinstance(x, Bron))
@@ -156,7 +157,7 @@ def schermen(beleid: Beleid) -> list[Scherm]:
             id="doelen",
             soort="doelen",
             titel="Wat het beleid wil bereiken",
-            punten=tuple(Punt(d.titel) for d in b.doelen),
+            punten=tuple(Punt(d.titel, basis=d.basis) for d in b.doelen),
             citaten=doel_bronnen,
         )
     )

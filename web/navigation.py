@@ -22,7 +22,7 @@ PAGINAS = [
     st.Page(pagina("matrix"), title="Overzicht (matrix)", icon=":material/table_chart:", url_path="matrix"),
     st.Page(pagina("faq"), title="Veelgestelde vragen", icon=":material/forum:", url_path="faq"),
     st.Page(pagina("begrippen"), title="Begrippen", icon=":material/menu_book:", url_path="begrippen"),
-    st.Page(pagina("besluit"), title="Tekst van het besluit", icon=":material/description:", url_path="besluit"),
+    st.Page(pagina("besluit"), title="Bericht over het besluit", icon=":material/description:", url_path="besluit"),
     st.Page(pagina("presentatie"), title="Presentatie", icon=":material/slideshow:", url_path="presentatie"),
     st.Page(pagina("wat_als"), title="Wat als (scenario)", icon=":material/compare_arrows:", url_path="wat-als"),
     st.Page(pagina("over"), title="Toegankelijkheid en privacy", icon=":material/accessibility:", url_path="over"),

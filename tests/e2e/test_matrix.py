@@ -71,10 +71,10 @@ def test_click_in_chart_shows_the_explanation_and_keeps_the_url(scherm: Any, ser
         cel = Cel(*delen, False)
         uitleg = page.locator(".st-key-matrix-uitleg")
         uitleg.wait_for()
-        kop = uitleg.locator("h2")
+        kop = uitleg.locator("h2").first  # the explanation's own heading; the answer's heading follows it
         assert kop.inner_text().strip() == f"Uitleg: {cel_naam(beleid, cel)}"
         page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H2'")
-        assert _in_beeld(page, ".st-key-matrix-uitleg h2"), "de uitleg staat niet in beeld na de klik"
+        assert _in_beeld(page, ".st-key-matrix-uitleg h2 >> nth=0"), "de uitleg staat niet in beeld na de klik"
         toegang = beleid.decide(*cel).toegang
         assert f"{TOEGANG_SYMBOOL[toegang]} {TOEGANG_LABEL[toegang]}" in uitleg.inner_text()
         # The select box says the same cell, so keyboard and mouse agree.
@@ -87,14 +87,14 @@ def test_click_in_chart_shows_the_explanation_and_keeps_the_url(scherm: Any, ser
     page.reload(wait_until="domcontentloaded")
     wacht_klaar(page)
     assert _gekozen_cel(page) == gezien[2]
-    page.locator(".st-key-matrix-uitleg h2").wait_for()
+    page.locator(".st-key-matrix-uitleg h2").first.wait_for()
 
 
 def test_headings_are_in_order(scherm: Any, server: Server) -> None:
     """axe heading-order (levels never skip), with an explanation open; our own headings carry no link icon."""
     page = scherm
     open_pagina(page, f"{server.url}/matrix?cel=isk-entree-summatief")
-    page.locator(".st-key-matrix-uitleg h2").wait_for()
+    page.locator(".st-key-matrix-uitleg h2").first.wait_for()
     page.wait_for_selector('[data-testid="stTable"]')
     violations = axe_resultaten(page)
     bewaar_axe(f"matrix-koppen-{page.maat}", violations)
