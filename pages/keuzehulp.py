@@ -7,6 +7,7 @@ from views import wizard
 from views.beslissing import toon_beslissing
 from views.interactie import deel_en_print, focus_op_stap
 from views.layout import versie_en_disclaimer
+from views.teksten import markdown_veilig, soort_tekst
 
 beleid = load_policy()
 stand = wizard.stand(beleid, st.query_params.to_dict())
@@ -59,8 +60,13 @@ if stand.vraag is not None:
                 key=f"keuze-{stand.vraag}",
                 label_visibility="collapsed",
             )
-            if vraag.hulp:
-                st.caption(vraag.hulp)
+            # The help and the options' explanations are background or follow from the bericht: say which, once.
+            soorten = [soort_tekst(vraag)] if vraag.hulp else []
+            soorten += [soort_tekst(o) for o in vraag.opties if o.uitleg]
+            hulp = [markdown_veilig(vraag.hulp)] if vraag.hulp else []
+            hulp += [f"*{markdown_veilig(s)}*" for s in dict.fromkeys(soorten) if s]
+            if hulp:
+                st.caption("  \n".join(hulp))
             volgende = st.form_submit_button("Volgende", type="primary")
     if volgende:
         if keuze is None:
