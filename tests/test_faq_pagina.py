@@ -36,14 +36,6 @@ def _alle_tekst(at: AppTest) -> list[str]:
     return teksten + [e.label for e in at.expander]
 
 
-@pytest.fixture(autouse=True)
-def _geen_gedeelde_cache() -> None:
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def test_faq_shows_every_entry_grouped_by_theme(beleid: Beleid) -> None:
     at = _pagina("faq")
     assert not at.exception
