@@ -75,7 +75,9 @@ def test_every_entry_shows_its_quotes_and_cell_link(beleid: Beleid) -> None:
             assert uit is not None and uit.cel.doelgroep == cel.doelgroep
 
 
-@pytest.mark.parametrize("groep", ["mbo", "vmbo", "isk", "onderwijsroute", "anders"])
+# The filter itself is specified for every group in tests/test_zoeken.py; here the page's wiring (URL and
+# buttons), for two groups whose entries differ.
+@pytest.mark.parametrize("groep", ["vmbo", "isk"])
 def test_group_filter_shows_exactly_the_tagged_entries(beleid: Beleid, groep: str) -> None:
     if groep not in {d.value for d in zoeken.faq_doelgroepen(beleid)}:
         pytest.skip(f"geen vragen voor {groep}")
