@@ -32,19 +32,23 @@ dev: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(BIN)/python -m policy check
 
+# Static checks, also run by `make test` and pre-commit (.pre-commit-config.yaml).
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/yamllint --strict policy/besluiten/
 
 # Everything, browser tests included (they skip without /usr/bin/chromium unless TOEGANGSWIJZER_E2E_VEREIST=1).
 # Screenshots and axe results are left in artifacts/ (git-ignored).
-test: $(VENV)/.dev
-	$(BIN)/ruff check .
+# Two workers (pytest-xdist): each starts its own server and Chromium on a free port.
+test: lint
 	$(BIN)/python -m policy check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Without the browser: quick feedback while editing.
 test-snel: $(VENV)/.dev
-	$(BIN)/python -m pytest -m "not e2e"
+	$(BIN)/python -m pytest -n 2 -m "not e2e"
 
 e2e: $(VENV)/.dev
 	$(BIN)/python -m pytest -m e2e
@@ -63,4 +67,4 @@ site: $(VENV)/.runtime
 	$(BIN)/python -m web.site $(SITE) $(if $(APP_URL),--app-url $(APP_URL))
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -174,13 +174,13 @@ def _herkomst(b: BeleidBestand) -> Iterator[Bevinding]:
             continue
         if not tekst:
             yield Bevinding((*loc, "basis"), "een soort zonder tekst: er is geen uitleg of hulp")
-        regel = isinstance(item, Regel)
+        is_regel = isinstance(item, Regel)
         if item.basis is Basis.afgeleid and not (item.afleiding or "").strip():
             yield Bevinding((*loc, "afleiding"), "een afgeleide tekst moet uitleggen hoe hij uit het bericht volgt")
         if item.basis is not Basis.afgeleid and item.afleiding is not None:
             yield Bevinding((*loc, "afleiding"), "alleen een afgeleide tekst (basis afgeleid) heeft een afleiding")
         if item.basis is Basis.achtergrond:
-            if regel:
+            if is_regel:
                 yield Bevinding((*loc, "basis"), "een antwoord rust op het bericht; achtergrond kan hier niet")
             if not (item.toelichting_bron or "").strip():
                 yield Bevinding((*loc, "toelichting_bron"), "achtergrond moet zijn bron noemen (toelichting_bron)")
@@ -191,7 +191,7 @@ def _herkomst(b: BeleidBestand) -> Iterator[Bevinding]:
                 yield Bevinding(
                     (*loc, "toelichting_bron"), "alleen achtergrond (basis achtergrond) heeft een toelichting_bron"
                 )
-            if not item.bronnen and not regel:  # a rule without a quote: see _citaten (a warning in a scenario)
+            if not item.bronnen and not is_regel:  # a rule without a quote: see _citaten (a warning in a scenario)
                 yield Bevinding((*loc, "bronnen"), f"een tekst met basis {item.basis.value} noemt zijn citaten")
     for i, regel in enumerate(b.regels):
         # A scenario rule without a quote is already named by _citaten; it is not published text.

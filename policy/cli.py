@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from policy import PolicyError, laad_met_waarschuwingen, load_policy, versies
 from policy.checks import bronnen_in, cellen_van
+from policy.domain import Basis
 from policy.engine import Beleid, Beslissing
 from policy.models import json_schema
 from policy.scenario import beschrijf_verschil, vergelijk
@@ -55,7 +57,7 @@ def _toon(beslissing: Beslissing) -> str:
     regels = [
         f"Antwoord: {_TOEGANG[beslissing.toegang.value]}",
         f"  {r.samenvatting}",
-        f"Basis: {'staat in het bericht' if r.basis.value == 'expliciet' else 'volgt uit het bericht'}",
+        f"Basis: {'staat in het bericht' if beslissing.basis is Basis.expliciet else 'volgt uit het bericht'}",
     ]
     if r.afleiding:
         regels.append(f"  {r.afleiding}")
@@ -173,7 +175,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.func(args)
+        func: Callable[[argparse.Namespace], int] = args.func
+        return func(args)
     except PolicyError as fout:
         print(f"FOUT: het beleid kan niet geladen worden:\n{fout}", file=sys.stderr)
         return 1

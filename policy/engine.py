@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from policy.checks import alineas, cellen_van
 from policy.domain import (
@@ -38,6 +40,8 @@ class Beslissing:
 
     @property
     def basis(self) -> Basis:
+        # Optional on the model (Herkomst), but the load-time check refuses a rule without one.
+        assert self.regel.basis is not None, f"regel '{self.regel.id}' zonder basis"
         return self.regel.basis
 
     @property
@@ -63,7 +67,7 @@ class Beslissing:
         }
 
 
-Antwoorden = dict[str, object]
+Antwoorden = Mapping[str, object]
 
 
 class Beleid:
@@ -193,9 +197,10 @@ class Beleid:
         return self._per_cel[cellen[0]] if cellen else None
 
 
-def normaliseer_antwoorden(antwoorden: Antwoorden) -> dict[str, object]:
+def normaliseer_antwoorden(antwoorden: Antwoorden) -> dict[str, Any]:
     """Validate partial answers (from a form or a URL) into dimension values; None means not answered."""
-    bekend: dict[str, object] = {}
+    # Any: each value has its dimension's type (Doelgroep, Niveau, Vorm, bool), ready for Cel or decide().
+    bekend: dict[str, Any] = {}
     for sleutel, waarde in antwoorden.items():
         if waarde is None:
             continue

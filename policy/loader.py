@@ -43,10 +43,11 @@ class Bronbestanden:
         if sectie is None:
             bestand = next(iter(self.secties.values())).bestand if self.secties else Path("?")
             return Probleem(bestand, melding, veld=".".join(map(str, loc)) or None)
-        data, node = sectie.data, sectie.node
+        data: Any = sectie.data
+        node: yaml.Node | None = sectie.node
         entry: str | None = data.get("id") if isinstance(data, dict) else None
         veld_start = 1
-        regel_nr = node.start_mark.line + 1
+        regel_nr = sectie.node.start_mark.line + 1
         for i, stap in enumerate(loc[1:], start=1):
             data, node = _stap(data, node, stap)
             if node is not None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from policy.checks import beschrijf, cellen_van, controleer
-from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen, bestaat, cel_als_dict
+from policy.checks import cellen_van, controleer
+from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen, beschrijf, bestaat, cel_als_dict
 from policy.engine import Beleid, Beslissing
 from policy.errors import PolicyError, Probleem
 from policy.models import BeleidBestand, FaqVraag, Regel, Wanneer

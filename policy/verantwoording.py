@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from policy.checks import beschrijf, cellen_van
-from policy.domain import Basis
+from policy.checks import cellen_van
+from policy.domain import Basis, beschrijf
 from policy.engine import Beleid
 from policy.models import Herkomst
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Beleid
@@ -31,14 +30,6 @@ def _alle_citaten(beleid: Beleid) -> list[tuple[int, str]]:
         for naam in type(beleid.bestand).model_fields
         for _, bron in bronnen_in(getattr(beleid.bestand, naam), (naam,))
     ]
-
-
-@pytest.fixture(autouse=True)
-def _geen_gedeelde_cache() -> None:
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def test_page_shows_every_paragraph_numbered(beleid: Beleid) -> None:

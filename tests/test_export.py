@@ -68,5 +68,5 @@ def test_csv_has_no_database_words(beleid: Beleid) -> None:
 
 
 def test_file_name_names_the_decision(beleid: Beleid) -> None:
-    naam = csv_bestandsnaam(beleid)
-    assert naam == f"toegangswijzer-overzicht-alv-{beleid.besluit.datum.isoformat()}.csv"
+    """Written out, not rebuilt from the same format string: the body and date of the shipped decision."""
+    assert csv_bestandsnaam(beleid) == "toegangswijzer-overzicht-alv-2026-03-26.csv"

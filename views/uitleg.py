@@ -7,9 +7,10 @@ about an answer is worded twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from policy import Basis, Beleid, Beslissing, Cel, Toegang
-from policy.domain import INGESCHREVEN, NIVEAU, VORM, Dimensie, Niveau, bestaat
+from policy.domain import INGESCHREVEN, NIVEAU, VORM, Dimensie, Niveau, Vorm, bestaat
 from policy.models import Bron
 from views.teksten import (
     BASIS_LABEL,
@@ -141,7 +142,8 @@ def wat_verandert(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...
         for waarde in dimensie.waarden:
             if waarde in eigen:
                 continue
-            andere = [c._replace(**{dimensie.veld: waarde}) for c in cellen]
+            vervanging: dict[str, Any] = {dimensie.veld: waarde}  # Any: the type of this dimension's values
+            andere = [c._replace(**vervanging) for c in cellen]
             andere = [c for c in andere if bestaat(c)]
             per_regel: dict[str, list[Cel]] = {}
             for cel in andere:
@@ -222,13 +224,13 @@ def _als_meer(beleid: Beleid, dimensie: str, waarden: tuple[object, ...]) -> str
 
 def producten_precies(beleid: Beleid, cellen: list[Cel]) -> str:
     """Exactly which products and forms these cells are: 'Entree (summatief) en niveau 2, 3 en 4'."""
-    vormen_per_niveau: dict[Niveau, frozenset[object]] = {}
+    vormen_per_niveau: dict[Niveau, frozenset[Vorm]] = {}
     for niveau in Niveau:
         vormen = frozenset(c.vorm for c in cellen if c.niveau == niveau)
         if vormen:
             vormen_per_niveau[niveau] = vormen
     # Niveaus with the same forms are named together, in niveau order.
-    groepen: dict[frozenset[object], list[Niveau]] = {}
+    groepen: dict[frozenset[Vorm], list[Niveau]] = {}
     for niveau, vormen in vormen_per_niveau.items():
         groepen.setdefault(vormen, []).append(niveau)
     delen = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,7 +56,7 @@ def geldige_waarden(beleid: Beleid, veld: str) -> list[str]:
     return [o.waarde for o in beleid.vraag(VELDEN[veld]).opties]
 
 
-def _fout(problemen: Sequence[dict[str, object]], status: int = 400) -> JSONResponse:
+def _fout(problemen: Sequence[Mapping[str, object]], status: int = 400) -> JSONResponse:
     kop = "Deze vraag kan de API niet beantwoorden." if status == 400 else "Dit adres bestaat niet in de API."
     return JSONResponse({"fout": kop, "problemen": list(problemen)}, status, headers={"Cache-Control": "no-store"})
 

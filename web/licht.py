@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
@@ -69,7 +70,7 @@ def lees_params(items: Iterable[tuple[str, str]]) -> tuple[dict[str, str], bool]
 
 # --- rendering, cached per policy and normalised query -------------------------------------------
 @lru_cache(maxsize=CACHE_GROOTTE)
-def _pagina(beleid: Beleid, naam: str, sleutel: tuple[object, ...]) -> Gerenderd:
+def _pagina(beleid: Beleid, naam: str, sleutel: tuple[Any, ...]) -> Gerenderd:  # per page its own key
     if naam == "keuzehulp":
         return _gerenderd(keuzehulp.pagina(beleid, LINKS, *sleutel))
     if naam == "besluit":

@@ -1,11 +1,13 @@
-"""Helpers for the browser tests: waiting for Streamlit, the XSS trap, the wizard paths from `policy`."""
+"""Helpers for the browser tests: waiting for Streamlit, the XSS trap, the wizard paths from `policy`, and
+choosing few routes that still cover everything a browser walk can show."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from policy import Beleid, Toegang
 from tests.e2e.conftest import ARTIFACTS
@@ -25,6 +27,25 @@ _VALSTRIK = """
   }
 })();
 """
+
+
+T = TypeVar("T")
+
+
+def dekkend(kandidaten: Sequence[T], kenmerken: Callable[[T], set[Hashable]]) -> list[T]:
+    """Few candidates that together have every feature any of them has (greedy set cover).
+
+    The pages' code is the same for every route; what a route adds is its features (the options clicked,
+    the lines shown). A browser walk that shows nothing new catches nothing new, so it is left out.
+    """
+    per = [(k, kenmerken(k)) for k in kandidaten]
+    open_ = set().union(*(f for _, f in per))
+    gekozen: list[T] = []
+    while open_:
+        beste, f = max(per, key=lambda kf: len(kf[1] & open_))
+        gekozen.append(beste)
+        open_ -= f
+    return gekozen
 
 
 def installeer_valstrik(page: Any) -> None:

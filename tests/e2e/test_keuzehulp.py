@@ -5,7 +5,7 @@ change buttons, the copy button, deep links as the first request of a fresh serv
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse
 
@@ -20,6 +20,7 @@ from tests.e2e.hulp import (
     alle_paden,
     antwoord_kop,
     beantwoord,
+    dekkend,
     hoofdtekst,
     nav_titels,
     open_pagina,
@@ -31,10 +32,21 @@ from tests.e2e.hulp import (
 from views import wizard
 from views.uitleg import uitleg
 
+
+def _teksten(beleid: Beleid, pad: Pad) -> set[Hashable]:
+    """The route-dependent lines of an answer page: its heading and what would change it."""
+    stand = wizard.stand(beleid, pad.query)
+    assert stand.beslissing is not None
+    u = uitleg(beleid, stand.beslissing, stand.cellen)
+    return {u.kop, *(v.tekst for v in u.veranderingen), *([u.niets_verandert] if u.niets_verandert else [])}
+
+
 try:
     PADEN = alle_paden(load_policy())
+    # Every distinct answer-page line once (tests/test_routes.py specifies each route's lines).
+    ANTWOORDPADEN = dekkend(PADEN, lambda p: _teksten(load_policy(), p))
 except Exception:  # the policy is broken: tests/test_validatie.py and `policy check` say why
-    PADEN = []
+    PADEN = ANTWOORDPADEN = []
 
 
 def nav_titels_uit_app() -> list[str]:
@@ -70,9 +82,10 @@ def test_een_route_met_de_muis_en_de_focus_op_elke_nieuwe_vraag(pagina: Any, ser
     assert not xss_sporen(pagina)
 
 
-@pytest.mark.parametrize("pad", PADEN, ids=[p.naam for p in PADEN])
+@pytest.mark.parametrize("pad", ANTWOORDPADEN, ids=[p.naam for p in ANTWOORDPADEN])
 def test_elk_antwoord_zegt_wat_het_verandert(pagina: Any, server: Server, beleid: Beleid, pad: Pad) -> None:
-    """Every route's answer page, as rendered: the heading and every 'what would change' line from views.uitleg."""
+    """Answer pages as rendered: the heading and every 'what would change' line from views.uitleg; together
+    these routes show every distinct line (hulp.dekkend)."""
     open_pagina(pagina, f"{server.url}/keuzehulp?{urlencode(pad.query)}")
     stand = wizard.stand(beleid, pad.query)
     assert stand.beslissing is not None

@@ -95,7 +95,7 @@ def _groepsregels(beleid: Beleid, links: AnyLinks, doelgroep: Doelgroep, ingesch
                 TOEGANG_SYMBOOL[regel.toegang],
                 producten(beleid, cellen),
                 regel.samenvatting,
-                BASIS_KORT[regel.basis],
+                BASIS_KORT[beleid.decide(*cellen[0]).basis],  # Beslissing.basis: always set once loaded
                 links.keuzehulp(wizard.cel_query(cellen[0])),
             )
         )
