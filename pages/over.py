@@ -29,7 +29,13 @@ st.markdown(
     "- Een schermlezer leest van de grafiek in het overzicht (matrix) alleen de labels van de assen voor. "
     "Daarom staat naast de grafiek dezelfde informatie in een tabel.\n"
     "- Een deel van de opmaak maakt Streamlit, het programma waarmee de app is gebouwd. "
-    "Die opmaak kunnen we niet altijd zelf aanpassen."
+    "Die opmaak kunnen we niet altijd zelf aanpassen. Zo zijn een paar teksten van Streamlit Engels, "
+    "zoals de eerste Tab-stop 'Skip to main content' en de knop 'Copy' "
+    "(Streamlit kent nog geen vertalingen: github.com/streamlit/streamlit/issues/1353).\n"
+    "- Op een telefoon is het menu een knop '»' zonder tekst. Het menu kan na het kiezen van een pagina "
+    "open blijven over de pagina (github.com/streamlit/streamlit/issues/12065).\n"
+    "- Wilt u dit allemaal niet? De lichte versie op /licht/ is gewone HTML zonder script. "
+    "Daar zijn alle teksten Nederlands."
 )
 
 st.subheader("Een probleem melden", anchor="melden")
