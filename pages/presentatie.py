@@ -127,7 +127,6 @@ def _kern(scherm: Scherm) -> None:
         for punt in scherm.punten:
             st.markdown(f"## {markdown_veilig(punt.titel)}")
             citaten(punt.bronnen)
-    st.markdown("\n".join(f"- {markdown_veilig(regel)}" for regel in scherm.tekst))
 
 
 def _groep(scherm: Scherm) -> None:

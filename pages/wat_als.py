@@ -12,8 +12,7 @@ import datetime as dt
 
 import streamlit as st
 
-from policy import Cel, Doelgroep, Niveau, Toegang, Vorm, load_policy
-from policy.domain import bestaat
+from policy import Cel, Niveau, Toegang, Vorm, load_policy
 from policy.scenario import (
     URL_SLEUTEL,
     cel_in_woorden,
@@ -155,15 +154,19 @@ with st.container(key="geen-print-wijzigen"):
     st.header("Een cel wijzigen", anchor=False)
     st.markdown("Kies de groep, de inschrijving, het product en de soort toets. Kies dan het nieuwe antwoord.")
     k1, k2, k3, k4, k5 = st.columns(5, vertical_alignment="bottom")
-    doelgroep = k1.selectbox(
-        "Groep", list(Doelgroep), format_func=lambda d: beleid.label("doelgroep", d), key="wat_als_doelgroep"
-    )
-    ingeschreven = k2.selectbox(
+    # Enrolment first: the groups offered are the ones with cells for it (an mbo-instelling's own students
+    # are always enrolled), so a combination that does not exist cannot be chosen.
+    ingeschreven = k1.selectbox(
         "Ingeschreven in het mbo",
-        # An mbo-instelling's own students are always enrolled: only the combinations that exist.
-        [i for i in (False, True) if bestaat(Cel(doelgroep, Niveau.entree, Vorm.formatief, i))],
+        [False, True],
         format_func=lambda i: beleid.label("ingeschreven_in_mbo", i),
         key="wat_als_ingeschreven",
+    )
+    doelgroep = k2.selectbox(
+        "Groep",
+        beleid.doelgroepen(ingeschreven),
+        format_func=lambda d: beleid.label("doelgroep", d),
+        key="wat_als_doelgroep",
     )
     niveau = k3.selectbox(
         "Product", list(Niveau), format_func=lambda n: beleid.label("niveau", n), key="wat_als_niveau"

@@ -63,7 +63,10 @@ def test_one_screen_per_group_with_its_row(beleid: Beleid) -> None:
         ingeschreven = {b.regel.id: b for b in groepsrij(beleid, scherm.doelgroep, True)}
         assert len(ingeschreven) == 1
         (wel,) = ingeschreven.values()
-        assert scherm.ingeschreven == wel.regel.samenvatting
+        # On a projector only the answer itself: the first sentence of the rule's summary.
+        assert scherm.ingeschreven is not None
+        assert " ".join(wel.regel.samenvatting.split()).startswith(scherm.ingeschreven)
+        assert scherm.ingeschreven.endswith(".") and scherm.ingeschreven.count(". ") == 0
         assert scherm.ingeschreven_afgeleid == (wel.basis == Basis.afgeleid)
         assert scherm.heeft_afgeleid == any(b.basis == Basis.afgeleid for b in scherm.rij)
 

@@ -7,6 +7,7 @@ instructions; every policy sentence and every quote comes from `beleid`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
@@ -90,9 +91,14 @@ def _groepsscherm(beleid: Beleid, doelgroep: Doelgroep) -> Scherm:
         rij=tuple(rij),
         redenen=redenen,
         citaten=_eerste_citaten(uitleg),
-        ingeschreven=str(een.samenvatting) if een else None,
+        ingeschreven=eerste_zin(een.samenvatting) if een else None,
         ingeschreven_afgeleid=een is not None and een.basis == Basis.afgeleid,
     )
+
+
+def eerste_zin(tekst: str) -> str:
+    """The first sentence: the answer itself, without the explanation that follows it on screen."""
+    return re.split(r"(?<=[.!?])\s+", " ".join(tekst.split()), maxsplit=1)[0]
 
 
 def preciezer(beleid: Beleid) -> tuple[Punt, ...]:
@@ -136,7 +142,8 @@ def schermen(beleid: Beleid) -> list[Scherm]:
             id="kern",
             soort="kern",
             titel="De kern van het besluit",
-            tekst=b.samenvatting,
+            # The quote itself, and where a group's paragraph is narrower: no summary in our words on top
+            # (the start page has it); at the back of a hall less text is more.
             citaten=b.kern,
             punten=preciezer(beleid),
         ),

@@ -114,7 +114,7 @@ def test_keuzehulp_zonder_javascript_naar_elk_antwoord(zonder_js: Any, licht: st
 def test_vorige_vraag_en_wijzig_houden_de_antwoorden(zonder_js: Any, licht: str, beleid: Beleid) -> None:
     page = zonder_js
     page.goto(f"{licht}{PAGINAS['antwoord']}")
-    page.get_by_role("link", name="Wijzig product").click()
+    page.get_by_role("link", name=f"Wijzig {beleid.vraag('niveau').kort.lower()}").click()
     assert page.locator("h1").inner_text().strip() == beleid.vraag("niveau").tekst
     assert page.get_by_label("Entree", exact=True).is_checked()
     page.get_by_label("Niveau 2", exact=True).check()
