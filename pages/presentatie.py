@@ -16,7 +16,6 @@ from views.presentatie import Scherm, positie, scherm_nummer, schermen
 from views.qr import GEEN_ADRES, WAARSCHUWING, Bereik, qr_adres, qr_svg
 from views.teksten import (
     BASIS_KORT,
-    BASIS_LABEL,
     DISCLAIMER,
     TOEGANG_LABEL,
     bronverwijzing,
@@ -141,7 +140,7 @@ def _groep(scherm: Scherm) -> None:
         ),
     )
     if scherm.heeft_afgeleid:
-        st.caption(f"{AFGELEID}: {BASIS_LABEL[Basis.afgeleid]}")
+        st.caption(f"{AFGELEID}: {BASIS_KORT[Basis.afgeleid]}.")
     links, rechts = st.columns([5, 6], gap="large")
     with links:
         st.markdown("## Waarom")

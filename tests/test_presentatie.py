@@ -19,7 +19,7 @@ from views.presentatie import (
     schermen,
 )
 from views.qr import GEEN_ADRES, OMGEVINGSVARIABELE
-from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views.teksten import BASIS_KORT, TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 
 def test_sequence_is_built_from_policy(beleid: Beleid) -> None:
@@ -264,7 +264,7 @@ def test_group_screens_label_what_follows_from_the_bericht(beleid: Beleid) -> No
             continue
         at = _pagina(str(nummer))
         onderschriften = [c.value for c in at.caption]
-        assert (f"{AFGELEID}: {BASIS_LABEL[Basis.afgeleid]}" in onderschriften) == scherm.heeft_afgeleid
+        assert (f"{AFGELEID}: {BASIS_KORT[Basis.afgeleid]}." in onderschriften) == scherm.heeft_afgeleid
         koppen = [m.value for m in at.markdown if m.value.startswith("## ")]
         assert "## Uit het bericht" in koppen and "## Uit het besluit" not in koppen
 
