@@ -12,25 +12,26 @@ beleid = load_policy()
 besluit = beleid.besluit
 
 
-def toon_regels(rij: list[Beslissing], met_samenvatting: bool) -> None:
+def regels(rij: list[Beslissing], met_samenvatting: bool) -> list[str]:
     """One line per rule in a row of the matrix: the answer, which products, and whether the bericht says it."""
+    uit = []
     for regel_id in dict.fromkeys(b.regel.id for b in rij):
         regel = beleid.regel(regel_id)
         cellen = [b.cel for b in rij if b.regel.id == regel_id]
-        st.markdown(
+        samenvatting = f"  \n:small[{markdown_veilig(regel.samenvatting)}]" if met_samenvatting else ""
+        uit.append(
             f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {producten(beleid, cellen)}  \n"
-            f"*{BASIS_KORT[regel.basis]}*"
+            f"*{BASIS_KORT[regel.basis]}*{samenvatting}"
         )
-        if met_samenvatting:
-            st.caption(markdown_veilig(regel.samenvatting))
+    return uit
 
 
 st.title("Toegangswijzer examenproducten")
-st.markdown(markdown_veilig(" ".join(besluit.samenvatting)))
-st.caption(
-    f"{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} "
+st.markdown(
+    f"{markdown_veilig(' '.join(besluit.samenvatting))}\n\n"
+    f":small[{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} "
     f"Bron: het bericht van de {markdown_veilig(besluit.bron.uitgever)} over het besluit. "
-    "Het besluit zelf is leidend."
+    "Het besluit zelf is leidend.]"
 )
 st.page_link(pagina("besluit"), label="Lees het bericht over het besluit", icon=":material/description:")
 
@@ -41,10 +42,17 @@ for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.
     in_mbo = [b for b in beleid.matrix(ingeschreven_in_mbo=True) if b.cel.doelgroep is doelgroep]
     with kolom.container(border=True):
         st.markdown(f"**{beleid.label('doelgroep', doelgroep)}**")
-        toon_regels(rij, met_samenvatting=True)
-        # The exception for candidates enrolled in the mbo belongs to the core of the decision (alinea 1).
-        st.markdown("**Als de kandidaat in het mbo staat ingeschreven** (als student of extraneus):")
-        toon_regels(in_mbo, met_samenvatting=False)
+        # One block per group (each element costs server time for every visitor). The exception for
+        # candidates enrolled in the mbo belongs to the core of the decision (alinea 1).
+        st.markdown(
+            "\n\n".join(
+                [
+                    *regels(rij, met_samenvatting=True),
+                    "**Als de kandidaat in het mbo staat ingeschreven** (als student of extraneus):",
+                    *regels(in_mbo, met_samenvatting=False),
+                ]
+            )
+        )
 
 st.caption(
     "Staat in het bericht: het bericht zegt dit zelf. "
