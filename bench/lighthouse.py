@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -50,6 +51,15 @@ def install() -> str:
     return VERSION
 
 
+def _waarom(audit: dict[str, Any]) -> str:
+    """The audit's value or explanation; for console errors the addresses that failed."""
+    if audit.get("displayValue") or audit.get("explanation"):
+        return str(audit.get("displayValue") or audit.get("explanation"))
+    items = (audit.get("details") or {}).get("items") or []
+    plekken = [urlsplit(i.get("sourceLocation", {}).get("url", "")).path for i in items]
+    return ", ".join(f"{i.get('description', '')[:90]}: {pad}" for i, pad in zip(items, plekken, strict=True))
+
+
 def run(url: str, timeout: float = 120.0) -> dict[str, Any]:
     """One Lighthouse run: the four category scores (0-100), bytes transferred, key metrics, and why
     a category lost points (every audit with weight and a score below 1)."""
@@ -82,7 +92,7 @@ def run(url: str, timeout: float = 120.0) -> dict[str, Any]:
         raise RuntimeError(r["runtimeError"].get("message", "Lighthouse runtime error"))
     audits = r["audits"]
     verlies = [
-        f"{cat}: {ref['id']} ({audits[ref['id']].get('displayValue') or audits[ref['id']].get('explanation') or ''})"
+        f"{cat}: {ref['id']} ({_waarom(audits[ref['id']])})"
         for cat, v in r["categories"].items()
         for ref in v["auditRefs"]
         if ref["weight"] > 0 and audits[ref["id"]]["score"] is not None and audits[ref["id"]]["score"] < 1
@@ -92,6 +102,12 @@ def run(url: str, timeout: float = 120.0) -> dict[str, Any]:
         "bytes": audits["total-byte-weight"]["numericValue"],
         "metrics": {k: audits[k].get("displayValue", "") for k in METRICS},
         "lost": verlies,
+        "largest": [
+            (urlsplit(i["url"]).path, i.get("transferSize", 0))
+            for i in sorted(
+                audits["network-requests"]["details"]["items"], key=lambda i: -(i.get("transferSize") or 0)
+            )[:3]
+        ],
         "warnings": r.get("runWarnings", []),
     }
 
