@@ -36,11 +36,11 @@ st.markdown(
 st.page_link(pagina("besluit"), label="Lees het bericht over het besluit", icon=":material/description:")
 
 st.markdown("### De drie groepen in het kort")
-kolommen = st.columns(3)
+kolommen = st.columns(3, border=True)  # a bordered column, not a bordered container in it
 for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute), strict=True):
     rij = [b for b in beleid.matrix(ingeschreven_in_mbo=False) if b.cel.doelgroep is doelgroep]
     in_mbo = [b for b in beleid.matrix(ingeschreven_in_mbo=True) if b.cel.doelgroep is doelgroep]
-    with kolom.container(border=True):
+    with kolom:
         st.markdown(f"**{beleid.label('doelgroep', doelgroep)}**")
         # One block per group (each element costs server time for every visitor). The exception for
         # candidates enrolled in the mbo belongs to the core of the decision (alinea 1).
@@ -62,7 +62,7 @@ st.caption(
 
 st.markdown("### Wat wilt u doen?")
 for kolom, (doel, tekst, icoon) in zip(
-    st.columns(3),
+    st.columns(3, border=True),
     [
         (pagina("keuzehulp"), "Beantwoord mijn vraag", ":material/help:"),
         (pagina("matrix"), "Bekijk het overzicht", ":material/table_chart:"),
@@ -70,7 +70,6 @@ for kolom, (doel, tekst, icoon) in zip(
     ],
     strict=True,
 ):
-    with kolom.container(border=True):
-        st.page_link(doel, label=tekst, icon=icoon)
+    kolom.page_link(doel, label=tekst, icon=icoon)
 
 versie_en_disclaimer(beleid)
