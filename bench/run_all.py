@@ -179,6 +179,81 @@ def licht_suite(srv: Server, n: int, repeats: int) -> dict[str, Any]:
     return res
 
 
+_STATIC_NGINX = """worker_processes 1;
+daemon off;
+pid nginx.pid;
+error_log stderr error;
+events {{ worker_connections 4096; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    gzip on;
+    gzip_types text/css;
+    server {{ listen 127.0.0.1:{port} backlog=4096; root {root}; }}
+}}
+"""
+
+
+def static_suite(n: int, repeats: int) -> dict[str, Any]:
+    """`make site` output behind one nginx worker (one core, like one app process): the same burst."""
+    nginx = _nginx()
+    if not nginx:
+        return {"skipped": "nginx not installed (apt-get install nginx)"}
+    from urllib.parse import parse_qsl
+
+    from bench.server import free_port
+    from policy import load_policy
+    from views import wizard
+    from views.licht.links import statische_naam
+    from web.site import schrijf
+
+    beleid = load_policy()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    tmp.chmod(0o755)  # nginx started as root reads the files as its worker user (nobody)
+    ngx = None
+    try:
+        files = schrijf(tmp / "site", beleid)
+        naam = statische_naam(wizard.stand(beleid, dict(parse_qsl(KEUZEHULP_QUERY))).route_query())
+        port = free_port()
+        (tmp / "nginx.conf").write_text(_STATIC_NGINX.format(port=port, root=tmp / "site"))
+        ngx = subprocess.Popen(
+            [nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}/{naam}"
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        res: dict[str, Any] = {"url": "/" + naam, "files": len(files), "weight": http_load.page_weight(url)}
+        res["bursts"] = []
+        for _ in range(repeats):
+            time.sleep(1.0)
+            r = asyncio.run(http_load.burst(url, n, None))
+            r["loadavg_1m"] = os.getloadavg()[0]
+            res["bursts"].append(r)
+            log(f"static burst n={n}: p95 {r['p95_s']:.3f}s errors {r['errors']}")
+        res["p95_s"] = statistics.median(r["p95_s"] for r in res["bursts"])
+        return res
+    except Exception as e:  # the rest of the benchmark still writes its report
+        return {"skipped": f"{type(e).__name__}: {e}"}
+    finally:
+        if ngx and ngx.poll() is None:
+            ngx.terminate()
+            try:
+                ngx.wait(10)
+            except subprocess.TimeoutExpired:
+                ngx.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def lighthouse_suite(urls: dict[str, str], runs: int) -> dict[str, Any]:
     """Per page `runs` Lighthouse runs; the median per category and of the bytes, and every run."""
     try:
@@ -629,6 +704,21 @@ def report_licht(res: dict[str, Any]) -> list[str]:
             f"{r['error_kinds'] or ''} | {r['wall_s']:.2f} | {r.get('server_cpu_ms_per_request', float('nan')):.2f} | "
             f"{r['client_cpu_s']:.2f} | {r['loadavg_1m']:.1f} |"
         )
+    st_ = res.get("static", {})
+    if "bursts" in st_:
+        for i, r in enumerate(st_["bursts"], 1):
+            L.append(
+                f"| static site, run {i} | {r['p50_s']:.3f} | {r['p95_s']:.3f} | {r['max_s']:.3f} | {r['errors']} "
+                f"{r['error_kinds'] or ''} | {r['wall_s']:.2f} | — | {r['client_cpu_s']:.2f} | {r['loadavg_1m']:.1f} |"
+            )
+        L += [
+            "",
+            f"Static site = `make site` ({st_['files']} files) served by nginx with one worker process (one core, "
+            f"like one app process), gzip on; the same answer page `{st_['url']}`: HTML {st_['weight']['html_bytes']} "
+            f"bytes, CSS {st_['weight']['css_bytes']} bytes, {st_['weight']['scripts']} scripts.",
+        ]
+    else:
+        L += ["", f"Static site not measured: {st_.get('skipped', 'skipped')}."]
     L.append("")
     lh = res["lighthouse"]
     runs = len(next(iter(lh.get("pages", {}).values()), {}).get("runs", []))
@@ -948,6 +1038,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_server(empty)
         stop_server(app)
+
+    log("0. the static site (make site) behind nginx")
+    res["static"] = static_suite(a.light_requests, a.light_repeats)
 
     if a.skip_scaled:
         res["scaled"] = {"skipped": "--skip-scaled"}
