@@ -1,8 +1,12 @@
-"""The whole benchmark of issue 6 in one run (< 5 minutes on 2 cores); writes docs/performance.md.
+"""The whole benchmark of issues 6 and 10 in one run (< 8 minutes on 2 cores); writes docs/performance.md.
 
 Every figure is measured against the empty reference app (bench/empty_app.py) served in the same
 run with the SAME configuration: both servers run with the repository root as cwd, so both read
-the production `.streamlit/config.toml`.
+the production `.streamlit/config.toml`. The Streamlit pages are also measured as they were before
+issue 10 made them lighter (BASELINE, a `git archive` of that commit), side by side in the same run.
+
+  0. light edition: page weight of the answer page; 1000 simultaneous GETs (bench/http_load.py);
+     Lighthouse (mobile) on it and on the Streamlit answer page (bench/lighthouse.py)
 
   1. policy: load and decide every cell (bench_policy.py)
   2. per page: AppTest rerun time, median, vs the empty page
@@ -39,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import bench_policy  # noqa: E402
+from bench import bench_policy, http_load, lighthouse  # noqa: E402
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.load import Target, burst, interact, leak, proc_stat  # noqa: E402
 from bench.server import Server, start_server, stop_server, wait_healthy  # noqa: E402
@@ -48,7 +52,11 @@ from bench.ws_client import fetch_xsrf_cookie, open_and_run  # noqa: E402
 EMPTY = ROOT / "bench" / "empty_app.py"
 APP = ROOT / "app.py"
 NAVIGATION = ROOT / "web" / "navigation.py"  # the Streamlit script app.py serves; AppTest runs it
-KEUZEHULP_QUERY = "doelgroep=isk&niveau=entree"
+# The answer page of both editions (issue 10): the same four answers, the same cell.
+KEUZEHULP_QUERY = "doelgroep=isk&ingeschreven=nee&niveau=entree&vorm=formatief"
+LICHT_ANTWOORD = "/licht/keuzehulp?" + KEUZEHULP_QUERY
+# main just before issue 10 made the Streamlit pages lighter: the "before" of the before/after.
+BASELINE = "f8817a3"
 
 # Targets of issue 6 (2-core machine).
 BURST_P95_MAX_S = 1.5
@@ -57,6 +65,16 @@ INTERACT_P95_MAX_S = 0.25
 RERUN_VS_EMPTY_MAX = 3.0
 MATRIX_MEDIAN_MAX_MS = 15.0
 LEAK_MAX_GROWTH = 0.10
+# Targets of issue 10.
+LICHT_N = 1000
+LICHT_P95_MAX_S = 1.0
+LICHT_HTML_MAX = 30_000
+LICHT_CSS_MAX = 10_000
+LH_LICHT_MIN = 100
+LH_ST_PERF_MIN = 70
+LH_ST_BYTES_MAX = 1_200_000
+ST_VS_REF_MAX = 2.0
+ST_CPU_MAX_MS = 10.0
 
 
 def log(msg: str) -> None:
@@ -138,6 +156,155 @@ async def leak_suite(srv: Server, page: str, query: str, a: argparse.Namespace) 
     r = await leak(t, a.leak_sessions, a.waves)
     log(f"leak {srv.url}: after " + ", ".join(f"{w['rss_mb_after']:.1f}" for w in r["rows"]))
     return r
+
+
+# --- 0. light edition and Lighthouse ------------------------------------------------------------
+
+
+def licht_suite(srv: Server, n: int, repeats: int) -> dict[str, Any]:
+    """What the light answer page weighs, then `repeats` bursts of n simultaneous GETs of it."""
+    url = srv.url + LICHT_ANTWOORD
+    res: dict[str, Any] = {"url": LICHT_ANTWOORD, "weight": http_load.page_weight(url), "bursts": []}
+    with urllib.request.urlopen(srv.url + "/robots.txt", timeout=10) as r:
+        res["robots"] = {"status": r.status, "type": r.headers.get("Content-Type"), "bytes": len(r.read())}
+    asyncio.run(http_load.burst(url, 20, None))  # warm-up: the page is rendered once per policy version
+    for _ in range(repeats):
+        time.sleep(1.0)
+        r = asyncio.run(http_load.burst(url, n, srv.pid))
+        r["loadavg_1m"] = os.getloadavg()[0]
+        res["bursts"].append(r)
+        log(f"light burst n={n}: p95 {r['p95_s']:.3f}s errors {r['errors']} {r['error_kinds'] or ''}")
+    res["p95_s"] = statistics.median(r["p95_s"] for r in res["bursts"])
+    res["errors"] = sum(r["errors"] for r in res["bursts"])
+    return res
+
+
+_STATIC_NGINX = """worker_processes 1;
+daemon off;
+pid nginx.pid;
+error_log stderr error;
+events {{ worker_connections 4096; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    gzip on;
+    gzip_types text/css;
+    server {{ listen 127.0.0.1:{port} backlog=4096; root {root}; }}
+}}
+"""
+
+
+def static_suite(n: int, repeats: int) -> dict[str, Any]:
+    """`make site` output behind one nginx worker (one core, like one app process): the same burst."""
+    nginx = _nginx()
+    if not nginx:
+        return {"skipped": "nginx not installed (apt-get install nginx)"}
+    from urllib.parse import parse_qsl
+
+    from bench.server import free_port
+    from policy import load_policy
+    from views import wizard
+    from views.licht.links import statische_naam
+    from web.site import schrijf
+
+    beleid = load_policy()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    tmp.chmod(0o755)  # nginx started as root reads the files as its worker user (nobody)
+    ngx = None
+    try:
+        files = schrijf(tmp / "site", beleid)
+        naam = statische_naam(wizard.stand(beleid, dict(parse_qsl(KEUZEHULP_QUERY))).route_query())
+        port = free_port()
+        (tmp / "nginx.conf").write_text(_STATIC_NGINX.format(port=port, root=tmp / "site"))
+        ngx = subprocess.Popen(
+            [nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}/{naam}"
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        res: dict[str, Any] = {"url": "/" + naam, "files": len(files), "weight": http_load.page_weight(url)}
+        res["bursts"] = []
+        for _ in range(repeats):
+            time.sleep(1.0)
+            r = asyncio.run(http_load.burst(url, n, None))
+            r["loadavg_1m"] = os.getloadavg()[0]
+            res["bursts"].append(r)
+            log(f"static burst n={n}: p95 {r['p95_s']:.3f}s errors {r['errors']}")
+        res["p95_s"] = statistics.median(r["p95_s"] for r in res["bursts"])
+        return res
+    except Exception as e:  # the rest of the benchmark still writes its report
+        return {"skipped": f"{type(e).__name__}: {e}"}
+    finally:
+        if ngx and ngx.poll() is None:
+            ngx.terminate()
+            try:
+                ngx.wait(10)
+            except subprocess.TimeoutExpired:
+                ngx.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def lighthouse_suite(urls: dict[str, str], runs: int) -> dict[str, Any]:
+    """Per page `runs` Lighthouse runs; the median per category and of the bytes, and every run."""
+    try:
+        version = lighthouse.install()
+    except Exception as e:
+        return {"skipped": f"install failed: {type(e).__name__}: {e}"}
+    out: dict[str, Any] = {"version": version, "pages": {}}
+    for name, url in urls.items():
+        rs = []
+        for _ in range(runs):
+            try:
+                rs.append(lighthouse.run(url))
+            except Exception as e:
+                log(f"lighthouse {name}: {type(e).__name__}: {e}")
+        if not rs:
+            out["pages"][name] = {"skipped": "every run failed"}
+            continue
+        out["pages"][name] = {
+            "scores": {c: statistics.median(r["scores"][c] for r in rs) for c in lighthouse.CATEGORIES},
+            "bytes": statistics.median(r["bytes"] for r in rs),
+            "runs": rs,
+        }
+        log(f"lighthouse {name}: {out['pages'][name]['scores']} {out['pages'][name]['bytes'] / 1e6:.2f} MB")
+    return out
+
+
+def baseline_suite(a: argparse.Namespace) -> dict[str, Any]:
+    """The Streamlit start page and answer page as they were at BASELINE: the same bursts, same config."""
+    tree = Path(a.baseline_tree) if a.baseline_tree else None
+    if tree is None and a.baseline:
+        tree = Path(tempfile.mkdtemp(prefix="bench-base-"))
+        try:
+            _extract(a.baseline, str(tree))
+        except (subprocess.CalledProcessError, OSError) as e:
+            return {"skipped": f"git archive {a.baseline}: {e}"}
+    if tree is None:
+        return {"skipped": "no baseline"}
+    log(f"baseline {a.baseline}: bursts of {max(a.sizes)}")
+    try:
+        srv = start_server(tree / "app.py", {}, cwd=tree)
+        try:
+            return {
+                "commit": a.baseline,
+                "load_start": asyncio.run(load_suite(srv, "", "", [max(a.sizes)], a)),
+                "load_keuzehulp": asyncio.run(load_suite(srv, "keuzehulp", KEUZEHULP_QUERY, [max(a.sizes)], a)),
+            }
+        finally:
+            stop_server(srv)
+    finally:
+        if not a.baseline_tree:
+            shutil.rmtree(tree, ignore_errors=True)
 
 
 # --- 6. Chromium first load ----------------------------------------------------------------------
@@ -354,7 +521,7 @@ def report(res: dict[str, Any], cmd: str, elapsed: float) -> str:
     add = L.append
     add("# Performance")
     add("")
-    add("Generated by `make bench` (`bench/run_all.py`); do not edit by hand, rerun instead. Issue 6.")
+    add("Generated by `make bench` (`bench/run_all.py`); do not edit by hand, rerun instead. Issues 6 and 10.")
     add("Every figure is measured against the empty reference app (`bench/empty_app.py`) served in the same run")
     add("with the same configuration (the production `.streamlit/config.toml`). The load client shares the")
     add("2 cores with the server(s): read latencies relative to the reference; server CPU per session is the")
@@ -368,13 +535,22 @@ def report(res: dict[str, Any], cmd: str, elapsed: float) -> str:
     add("- what bounds the targets that are not met, with profiles: [performance-notes.md](performance-notes.md)")
     add("")
 
-    add("## Targets")
+    add("## Targets of issue 10 (light edition, lighter Streamlit pages)")
+    add("")
+    add("| target | measured | status |")
+    add("| --- | --- | --- |")
+    for row in res["targets10"]:
+        add(f"| {row[0]} | {row[1]} | {met(row[2])} |")
+    add("")
+    add("## Targets of issue 6 (Streamlit under load)")
     add("")
     add("| target | measured | status |")
     add("| --- | --- | --- |")
     for row in res["targets"]:
         add(f"| {row[0]} | {row[1]} | {met(row[2])} |")
     add("")
+    L.extend(report_licht(res))
+    L.extend(report_streamlit_before_after(res))
 
     p = res["policy"]
     add("## 1. Policy")
@@ -506,6 +682,203 @@ def report(res: dict[str, Any], cmd: str, elapsed: float) -> str:
     return "\n".join(L) + "\n"
 
 
+def report_licht(res: dict[str, Any]) -> list[str]:
+    lc = res["licht"]
+    w = lc["weight"]
+    L = [
+        f"## 0. Light edition: `{lc['url']}`",
+        "",
+        f"Page weight from the server's response: HTML {w['html_bytes']} bytes ({w['html_wire_bytes']} gzipped on "
+        f"the wire), {w['css_files']} stylesheet(s) {w['css_bytes']} bytes ({w['css_wire_bytes']} gzipped), "
+        f"{w['scripts']} script elements; Content-Security-Policy `{w['csp']}`.",
+        "",
+        f"{lc['bursts'][0]['requests']} simultaneous GETs (`bench/http_load.py`: asyncio, one new connection "
+        "per request, `Accept-Encoding: gzip`, latency from connect to last byte, client on the same 2 cores):",
+        "",
+        "| run | p50 s | p95 s | max s | errors | wall s | server CPU ms/request | client CPU s | load |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for i, r in enumerate(lc["bursts"], 1):
+        L.append(
+            f"| {i} | {r['p50_s']:.3f} | {r['p95_s']:.3f} | {r['max_s']:.3f} | {r['errors']} "
+            f"{r['error_kinds'] or ''} | {r['wall_s']:.2f} | {r.get('server_cpu_ms_per_request', float('nan')):.2f} | "
+            f"{r['client_cpu_s']:.2f} | {r['loadavg_1m']:.1f} |"
+        )
+    st_ = res.get("static", {})
+    if "bursts" in st_:
+        for i, r in enumerate(st_["bursts"], 1):
+            L.append(
+                f"| static site, run {i} | {r['p50_s']:.3f} | {r['p95_s']:.3f} | {r['max_s']:.3f} | {r['errors']} "
+                f"{r['error_kinds'] or ''} | {r['wall_s']:.2f} | — | {r['client_cpu_s']:.2f} | {r['loadavg_1m']:.1f} |"
+            )
+        L += [
+            "",
+            f"Static site = `make site` ({st_['files']} files) served by nginx with one worker process (one core, "
+            f"like one app process), gzip on; the same answer page `{st_['url']}`: HTML {st_['weight']['html_bytes']} "
+            f"bytes, CSS {st_['weight']['css_bytes']} bytes, {st_['weight']['scripts']} scripts.",
+        ]
+    else:
+        L += ["", f"Static site not measured: {st_.get('skipped', 'skipped')}."]
+    L.append("")
+    lh = res["lighthouse"]
+    runs = len(next(iter(lh.get("pages", {}).values()), {}).get("runs", []))
+    L += [f"### Lighthouse (mobile, default simulated throttling), {runs} runs per page", ""]
+    if "skipped" in lh:
+        L += [f"Not measured: {lh['skipped']}.", ""]
+        return L
+    L += [
+        f"npm `lighthouse@{lh['version']}`, Debian Chromium (`CHROME_PATH`), flags of bench/chromium.py, "
+        "`--headless=new`. Median per category over the runs; every run below.",
+        "",
+        "| page | performance | accessibility | best practices | SEO | bytes transferred |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    names = {"licht": f"light `{LICHT_ANTWOORD}`", "streamlit": f"Streamlit `/keuzehulp?{KEUZEHULP_QUERY}`"}
+    for name, v in lh["pages"].items():
+        if "skipped" in v:
+            L.append(f"| {names[name]} | {v['skipped']} | | | | |")
+            continue
+        sc = v["scores"]
+        L.append(
+            f"| {names[name]} | {sc['performance']:.0f} | {sc['accessibility']:.0f} | {sc['best-practices']:.0f} | "
+            f"{sc['seo']:.0f} | {v['bytes'] / 1e6:.3f} MB |"
+        )
+    L.append("")
+    L += [
+        "| page | run | scores (perf/a11y/bp/seo) | bytes | FCP / LCP / SI / TBT | points lost on |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, v in lh["pages"].items():
+        for i, r in enumerate(v.get("runs", []), 1):
+            sc = r["scores"]
+            m = r["metrics"]
+            L.append(
+                f"| {name} | {i} | {sc['performance']}/{sc['accessibility']}/{sc['best-practices']}/{sc['seo']} | "
+                f"{r['bytes'] / 1e6:.3f} MB | {' / '.join(m[k] for k in lighthouse.METRICS)} | "
+                f"{'; '.join(r['lost']) or '—'} |"
+            )
+    for name, v in lh["pages"].items():
+        if v.get("runs"):
+            grootste = ", ".join(f"`{pad}` {n / 1000:.0f} kB" for pad, n in v["runs"][0]["largest"])
+            L += ["", f"Largest transfers, {name} (run 1): {grootste}."]
+    if any("robots-txt" in x for v in lh["pages"].values() for r in v.get("runs", []) for x in r["lost"]):
+        rb = lc["robots"]
+        L += [
+            "",
+            "robots-txt: Lighthouse fetches `/robots.txt` from inside the page, which the light pages' CSP "
+            "(`default-src 'none'`, no `connect-src`) forbids: a known Lighthouse limitation "
+            "(GoogleChrome/lighthouse#4386). The server does serve it: `GET /robots.txt` → "
+            f"{rb['status']} `{rb['type']}`, {rb['bytes']} bytes (this run). `connect-src 'self'` in the light "
+            "CSP would satisfy Lighthouse; with no script allowed, nothing on the page can connect anyway.",
+        ]
+    warnings = sorted({x for v in lh["pages"].values() for r in v.get("runs", []) for x in r["warnings"]})
+    if warnings:
+        L += ["", "Lighthouse warnings: " + " ".join(w.split(". Learn more")[0] + "." for w in warnings)]
+    L.append("")
+    return L
+
+
+def report_streamlit_before_after(res: dict[str, Any]) -> list[str]:
+    b = res["baseline"]
+    L = ["## Streamlit pages before and after they got lighter (issue 10)", ""]
+    if "skipped" in b:
+        return [*L, f"Before not measured: {b['skipped']}.", ""]
+    ref = res["load_empty"]["bursts"][-1]
+    L += [
+        f"The same burst ({ref['sessions']} new sessions at once, same config, same run) against the app at "
+        f"commit `{b['commit']}` (before) and at the measured commit (after), and the empty reference app.",
+        "",
+        "| page | version | p95 s | × empty p95 | server CPU ms/session | load |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| empty app | reference | {ref['p95_s']:.3f} | 1.00 | {ref['cpu_s_per_session'] * 1000:.1f} | "
+        f"{ref['loadavg_1m']:.1f} |",
+    ]
+    for label, key in (("start /", "load_start"), ("keuzehulp answer", "load_keuzehulp")):
+        for version, r in ((f"before ({b['commit']})", b[key]["bursts"][-1]), ("after", res[key]["bursts"][-1])):
+            L.append(
+                f"| {label} | {version} | {r['p95_s']:.3f} | {r['p95_s'] / ref['p95_s']:.2f} | "
+                f"{r['cpu_s_per_session'] * 1000:.1f} | {r['loadavg_1m']:.1f} |"
+            )
+    L.append("")
+    return L
+
+
+def targets10(res: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    rows: list[tuple[str, str, bool]] = []
+    lc = res["licht"]
+    n = lc["bursts"][0]["requests"]
+    rows.append(
+        (
+            f"{n} simultaneous GETs of the light answer page: p95 ≤ {LICHT_P95_MAX_S:.0f} s (median of runs)",
+            ", ".join(f"{r['p95_s']:.2f} s" for r in lc["bursts"]),
+            lc["p95_s"] <= LICHT_P95_MAX_S,
+        )
+    )
+    rows.append((f"{n} simultaneous GETs: zero errors", str(lc["errors"]), lc["errors"] == 0))
+    w = lc["weight"]
+    rows.append(
+        (
+            f"light answer page HTML ≤ {LICHT_HTML_MAX // 1000} kB",
+            f"{w['html_bytes'] / 1000:.1f} kB",
+            w["html_bytes"] <= LICHT_HTML_MAX,
+        )
+    )
+    rows.append(
+        (
+            f"light answer page CSS ≤ {LICHT_CSS_MAX // 1000} kB",
+            f"{w['css_bytes'] / 1000:.1f} kB",
+            w["css_bytes"] <= LICHT_CSS_MAX,
+        )
+    )
+    rows.append(("light answer page: 0 scripts", str(w["scripts"]), w["scripts"] == 0))
+    pages = res["lighthouse"].get("pages", {})
+    li = pages.get("licht", {})
+    if "scores" in li:
+        sc = li["scores"]
+        rows.append(
+            (
+                "Lighthouse light answer page: 100 / 100 / 100 / 100",
+                " / ".join(f"{sc[c]:.0f}" for c in lighthouse.CATEGORIES),
+                all(sc[c] >= LH_LICHT_MIN for c in lighthouse.CATEGORIES),
+            )
+        )
+    st_ = pages.get("streamlit", {})
+    if "scores" in st_:
+        perf = st_["scores"]["performance"]
+        rows.append(
+            (f"Lighthouse Streamlit answer page: performance ≥ {LH_ST_PERF_MIN}", f"{perf:.0f}", perf >= LH_ST_PERF_MIN)
+        )
+        rows.append(
+            (
+                f"Lighthouse Streamlit answer page: ≤ {LH_ST_BYTES_MAX / 1e6:.1f} MB transferred",
+                f"{st_['bytes'] / 1e6:.3f} MB",
+                st_["bytes"] <= LH_ST_BYTES_MAX,
+            )
+        )
+    ref = res["load_empty"]["bursts"][-1]
+    for key, label in (("load_start", "start /"), ("load_keuzehulp", "keuzehulp answer")):
+        r = res[key]["bursts"][-1]
+        ratio = r["p95_s"] / ref["p95_s"]
+        rows.append(
+            (
+                f"{r['sessions']} new sessions {label}: p95 ≤ {ST_VS_REF_MAX:.0f}× empty app",
+                f"{ratio:.2f}× ({r['p95_s']:.2f} s vs {ref['p95_s']:.2f} s)",
+                ratio <= ST_VS_REF_MAX,
+            )
+        )
+        cpu = r["cpu_s_per_session"] * 1000
+        before = res["baseline"].get(key, {}).get("bursts", [{}])[-1].get("cpu_s_per_session")
+        was = f" (before: {before * 1000:.1f})" if before else ""
+        rows.append(
+            (
+                f"{label}: server CPU ≤ {ST_CPU_MAX_MS:.0f} ms per new session",
+                f"{cpu:.1f} ms{was}",
+                cpu <= ST_CPU_MAX_MS,
+            )
+        )
+    return rows
+
+
 def targets(res: dict[str, Any]) -> list[tuple[str, str, bool]]:
     rows: list[tuple[str, str, bool]] = []
     rr = res["load_empty"]["bursts"][-1]
@@ -545,20 +918,32 @@ def targets(res: dict[str, Any]) -> list[tuple[str, str, bool]]:
     return rows
 
 
+def _extract(rev: str, dest: str) -> None:
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", dest], input=archive, check=True)
+
+
 def _run_in_snapshot(a: argparse.Namespace, argv: list[str]) -> int:
-    """Measure HEAD, not a working tree others may be editing: `git archive HEAD` into a temp dir, run there."""
+    """Measure HEAD, not a working tree others may be editing: `git archive HEAD` into a temp dir, run there.
+    The baseline commit goes into a second temp dir the same way."""
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
     ).stdout.strip()
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain"], capture_output=True, text=True).stdout
-    with tempfile.TemporaryDirectory(prefix="bench-head-") as tmp:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD"], capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-head-") as tmp,
+        tempfile.TemporaryDirectory(prefix="bench-base-") as base,
+    ):
+        _extract("HEAD", tmp)
         code = f"commit {commit} (`git archive HEAD`" + (", uncommitted changes not measured)" if dirty else ")")
         log(f"measuring {code} in {tmp}")
         cmd = [sys.executable, str(Path(tmp) / "bench" / "run_all.py"), *argv, "--tree", "--code", code]
         cmd += ["--out", str(Path(a.out).resolve()), "--json-out", str(Path(a.json_out).resolve())]
-        return subprocess.run(cmd, cwd=tmp).returncode
+        if a.baseline:
+            _extract(a.baseline, base)
+            cmd += ["--baseline-tree", base]
+        env = {**os.environ, "BENCH_LIGHTHOUSE_PREFIX": str(lighthouse.PREFIX)}
+        return subprocess.run(cmd, cwd=tmp, env=env).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -574,6 +959,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--waves", type=int, default=5)
     p.add_argument("--browser-repeats", type=int, default=2)
     p.add_argument("--skip-scaled", action="store_true")
+    p.add_argument("--light-requests", type=int, default=LICHT_N)
+    p.add_argument("--light-repeats", type=int, default=3)
+    p.add_argument("--lighthouse-runs", type=int, default=2)
+    p.add_argument("--baseline", default=BASELINE, help="commit measured as 'before' ('' = none)")
+    p.add_argument("--baseline-tree", default="", help=argparse.SUPPRESS)
     p.add_argument(
         "--tree",
         action="store_true",
@@ -581,8 +971,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--code", default="", help=argparse.SUPPRESS)
     a = p.parse_args(argv)
-    if max(a.sizes) > 1000 or a.waves > 10 or a.rate * a.duration > 1000:
-        p.error("bounded on purpose: sizes <= 1000, waves <= 10, rate*duration <= 1000")
+    if max(a.sizes) > 1000 or a.waves > 10 or a.rate * a.duration > 1000 or a.light_requests > 2000:
+        p.error("bounded on purpose: sizes <= 1000, waves <= 10, rate*duration <= 1000, light requests <= 2000")
+    if a.light_repeats > 5 or a.lighthouse_runs > 5:
+        p.error("bounded on purpose: light repeats and Lighthouse runs <= 5")
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks: stop the servers
     if not a.tree:
@@ -620,10 +1012,17 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_server(app)
 
-    log("6. Chromium first load")
+    res["baseline"] = baseline_suite(a)
+
+    log("0. light edition, Lighthouse; 6. Chromium first load")
     empty = start_server(EMPTY, {}, cwd=ROOT)
     app = start_server(APP, {}, cwd=ROOT)
     try:
+        res["licht"] = licht_suite(app, a.light_requests, a.light_repeats)
+        res["lighthouse"] = lighthouse_suite(
+            {"licht": app.url + LICHT_ANTWOORD, "streamlit": app.url + "/keuzehulp?" + KEUZEHULP_QUERY},
+            a.lighthouse_runs,
+        )
         res["browser"] = browser_suite(
             {
                 "empty": (empty.url + "/", '[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"]'),
@@ -640,6 +1039,9 @@ def main(argv: list[str] | None = None) -> int:
         stop_server(empty)
         stop_server(app)
 
+    log("0. the static site (make site) behind nginx")
+    res["static"] = static_suite(a.light_requests, a.light_repeats)
+
     if a.skip_scaled:
         res["scaled"] = {"skipped": "--skip-scaled"}
     else:
@@ -647,6 +1049,7 @@ def main(argv: list[str] | None = None) -> int:
         res["scaled"] = scaled_suite(max(a.sizes))
 
     res["targets"] = targets(res)
+    res["targets10"] = targets10(res)
     elapsed = time.perf_counter() - t_start
     shown = [x for x in (argv if argv is not None else sys.argv[1:]) if x != "--tree"]
     shown = [
@@ -662,7 +1065,7 @@ def main(argv: list[str] | None = None) -> int:
     jp.parent.mkdir(parents=True, exist_ok=True)
     jp.write_text(json.dumps(res, indent=1, default=str))
     log(f"wrote {out} ({elapsed:.0f} s)")
-    for row in res["targets"]:
+    for row in res["targets10"] + res["targets"]:
         log(f"  {met(row[2]):14} {row[0]}: {row[1]}")
     return 0
 

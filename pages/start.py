@@ -12,39 +12,47 @@ beleid = load_policy()
 besluit = beleid.besluit
 
 
-def toon_regels(rij: list[Beslissing], met_samenvatting: bool) -> None:
+def regels(rij: list[Beslissing], met_samenvatting: bool) -> list[str]:
     """One line per rule in a row of the matrix: the answer, which products, and whether the bericht says it."""
+    uit = []
     for regel_id in dict.fromkeys(b.regel.id for b in rij):
         regel = beleid.regel(regel_id)
         cellen = [b.cel for b in rij if b.regel.id == regel_id]
-        st.markdown(
+        samenvatting = f"  \n:small[{markdown_veilig(regel.samenvatting)}]" if met_samenvatting else ""
+        uit.append(
             f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {producten(beleid, cellen)}  \n"
-            f"*{BASIS_KORT[regel.basis]}*"
+            f"*{BASIS_KORT[regel.basis]}*{samenvatting}"
         )
-        if met_samenvatting:
-            st.caption(markdown_veilig(regel.samenvatting))
+    return uit
 
 
 st.title("Toegangswijzer examenproducten", anchor=False)
-st.markdown(markdown_veilig(" ".join(besluit.samenvatting)))
-st.caption(
-    f"{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} "
+st.markdown(
+    f"{markdown_veilig(' '.join(besluit.samenvatting))}\n\n"
+    f":small[{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} "
     f"Bron: het bericht van de {markdown_veilig(besluit.bron.uitgever)} over het besluit. "
-    "Het besluit zelf is leidend."
+    "Het besluit zelf is leidend.]"
 )
 st.page_link(pagina("besluit"), label="Lees het bericht over het besluit", icon=":material/description:")
 
 st.header("De drie groepen in het kort", anchor=False)
-kolommen = st.columns(3)
+kolommen = st.columns(3, border=True)  # a bordered column, not a bordered container in it
 for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute), strict=True):
     rij = [b for b in beleid.matrix(ingeschreven_in_mbo=False) if b.cel.doelgroep is doelgroep]
     in_mbo = [b for b in beleid.matrix(ingeschreven_in_mbo=True) if b.cel.doelgroep is doelgroep]
-    with kolom.container(border=True):
+    with kolom:
         st.markdown(f"**{beleid.label('doelgroep', doelgroep)}**")
-        toon_regels(rij, met_samenvatting=True)
-        # The exception for candidates enrolled in the mbo belongs to the core of the decision (alinea 1).
-        st.markdown("**Als de kandidaat in het mbo staat ingeschreven** (als student of extraneus):")
-        toon_regels(in_mbo, met_samenvatting=False)
+        # One block per group (each element costs server time for every visitor). The exception for
+        # candidates enrolled in the mbo belongs to the core of the decision (alinea 1).
+        st.markdown(
+            "\n\n".join(
+                [
+                    *regels(rij, met_samenvatting=True),
+                    "**Als de kandidaat in het mbo staat ingeschreven** (als student of extraneus):",
+                    *regels(in_mbo, met_samenvatting=False),
+                ]
+            )
+        )
 
 st.caption(
     "Staat in het bericht: het bericht zegt dit zelf. "
@@ -54,7 +62,7 @@ st.caption(
 
 st.header("Wat wilt u doen?", anchor=False)
 for kolom, (doel, tekst, icoon) in zip(
-    st.columns(3),
+    st.columns(3, border=True),
     [
         (pagina("keuzehulp"), "Beantwoord mijn vraag", ":material/help:"),
         (pagina("matrix"), "Bekijk het overzicht", ":material/table_chart:"),
@@ -62,7 +70,6 @@ for kolom, (doel, tekst, icoon) in zip(
     ],
     strict=True,
 ):
-    with kolom.container(border=True):
-        st.page_link(doel, label=tekst, icon=icoon)
+    kolom.page_link(doel, label=tekst, icon=icoon)
 
 versie_en_disclaimer(beleid)

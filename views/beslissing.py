@@ -38,8 +38,10 @@ def citaten(beleid: Beleid, bronnen: Iterable[Bron]) -> None:
 def toon_uitleg(u: Uitleg) -> None:
     """Answer, conditions, why, the quotes, stated or derived, what would change it, what to do next."""
     st.header(u.kop, anchor=False)
-    _KADER[u.toegang](markdown_veilig(u.samenvatting))
-    st.caption(f"Dit antwoord geldt voor: {markdown_veilig(u.geldt_voor)}. {markdown_veilig(u.versie)}.")
+    _KADER[u.toegang](
+        f"{markdown_veilig(u.samenvatting)}\n\n"
+        f":small[Dit antwoord geldt voor: {markdown_veilig(u.geldt_voor)}. {markdown_veilig(u.versie)}.]"
+    )
 
     if u.voorwaarden:
         st.subheader("Voorwaarden", anchor=False)
@@ -64,9 +66,8 @@ def toon_uitleg(u: Uitleg) -> None:
         st.markdown(markdown_veilig(u.niets_verandert or ""))
 
     st.subheader("Wat kunt u nu doen?", anchor=False)
-    st.markdown("\n".join(f"- {markdown_veilig(stap)}" for stap in u.vervolg))
-    if u.vervolg_soort:
-        st.caption(markdown_veilig(u.vervolg_soort))
+    soort = f"\n\n:small[{markdown_veilig(u.vervolg_soort)}]" if u.vervolg_soort else ""
+    st.markdown("\n".join(f"- {markdown_veilig(stap)}" for stap in u.vervolg) + soort)
 
 
 def toon_beslissing(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...] | list[Cel] | None = None) -> None:
