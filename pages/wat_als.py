@@ -1,7 +1,7 @@
 """Wat als: change cells of the matrix and compare the scenario with the adopted decision.
 
 The difference comes first, then how to change a cell, then both matrices side by side. The changes
-live in this session (st.session_state) and in the URL (`?scenario=isk-entree-summatief-niet:ja`), so a
+live in this session (st.session_state) and in the URL (`?scenario=isk-entree-summatief-nee:ja`), so a
 reload keeps them and the link can be shared. The shared policy object is never changed:
 `policy.scenario` builds a new one and compares.
 """

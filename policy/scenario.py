@@ -8,7 +8,6 @@ Nothing here changes the policy it starts from: every function returns a new obj
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,7 +15,19 @@ from dataclasses import dataclass
 import yaml
 
 from policy.checks import cellen_van, controleer
-from policy.domain import Basis, Cel, Doelgroep, Niveau, Toegang, Vorm, alle_cellen, beschrijf, bestaat, cel_als_dict
+from policy.domain import (
+    Basis,
+    Cel,
+    Doelgroep,
+    Niveau,
+    Toegang,
+    Vorm,
+    alle_cellen,
+    beschrijf,
+    cel_als_dict,
+    cel_sleutel,
+    lees_cel_sleutel,
+)
 from policy.engine import Beleid, Beslissing
 from policy.errors import PolicyError, Probleem
 from policy.models import BeleidBestand, FaqVraag, Regel, Wanneer
@@ -221,19 +232,15 @@ def beschrijf_verschil(verschil: CelVerschil) -> str:
 
 
 # --- the scenario in a URL -------------------------------------------------------------------------------
-# `?scenario=isk-entree-summatief-niet:ja,vmbo-2-formatief-niet:ja`: one item per changed cell.
+# `?scenario=isk-entree-summatief-nee:ja,vmbo-2-formatief-nee:ja`: one item per changed cell, each the
+# domain's cell key (`policy.domain.cel_sleutel`) and the new answer.
 URL_SLEUTEL = "scenario"
 _URL_MAX = 50 * len(alle_cellen())  # every cell changed, each item at most 49 characters
-_INSCHRIJVING = {"wel": True, "niet": False}
-_ITEM = re.compile(r"([a-z]+)-([a-z0-9]+)-([a-z]+)-(wel|niet):([a-z_]+)")
 
 
 def wijzigingen_als_url(wijzigingen: Mapping[Cel, Toegang]) -> str:
     """The changes as one URL value, in the stable cell order (the same scenario gives the same link)."""
-    return ",".join(
-        f"{c.doelgroep.value}-{c.niveau.value}-{c.vorm.value}-{'wel' if c.ingeschreven_in_mbo else 'niet'}:{t.value}"
-        for c, t in _gesorteerd(wijzigingen)
-    )
+    return ",".join(f"{cel_sleutel(c)}:{t.value}" for c, t in _gesorteerd(wijzigingen))
 
 
 def lees_wijzigingen_url(waarde: object) -> tuple[dict[Cel, Toegang], bool]:
@@ -251,15 +258,10 @@ def lees_wijzigingen_url(waarde: object) -> tuple[dict[Cel, Toegang], bool]:
     dubbel: set[Cel] = set()
     genegeerd = False
     for item in tekst.split(","):
-        m = _ITEM.fullmatch(item)
-        try:
-            if m is None:
-                raise ValueError(item)
-            cel = Cel(Doelgroep(m[1]), Niveau(m[2]), Vorm(m[3]), _INSCHRIJVING[m[4]])
-            toegang = Toegang(m[5])
-            if not bestaat(cel):
-                raise ValueError(item)
-        except ValueError:
+        sleutel, _, antwoord = item.partition(":")
+        cel = lees_cel_sleutel(sleutel) if sleutel == sleutel.strip().lower() else None
+        toegang = next((t for t in Toegang if t.value == antwoord), None)
+        if cel is None or toegang is None:
             genegeerd = True
             continue
         if cel in gevonden:

@@ -198,22 +198,22 @@ def test_url_round_trips_every_cell_and_answer(beleid: Beleid) -> None:
 
 
 def test_url_example_is_readable() -> None:
-    assert wijzigingen_als_url({ISK_ENTREE_SUMMATIEF: Toegang.ja}) == "isk-entree-summatief-niet:ja"
+    assert wijzigingen_als_url({ISK_ENTREE_SUMMATIEF: Toegang.ja}) == "isk-entree-summatief-nee:ja"
     assert lees_wijzigingen_url("") == ({}, False)
 
 
 @pytest.mark.parametrize(
     "waarde",
     [
-        "isk-entree-summatief-niet:misschien",
+        "isk-entree-summatief-nee:misschien",
         "isk-entree-summatief:ja",
-        "isk-5-summatief-niet:ja",
+        "isk-5-summatief-nee:ja",
         "ISK-entree-summatief-niet:ja ",
         "<script>alert(1)</script>",
-        "isk-entree-summatief-niet:ja,isk-entree-summatief-niet:nee",  # one cell twice: which one is meant?
-        "isk-entree-summatief-niet:ja," + "x" * 5000,
-        "isk-entree-summatief-niet:ja\n",
-        "isk-entree-summatief-niet:ja\nvmbo-2-formatief-niet:ja",
+        "isk-entree-summatief-nee:ja,isk-entree-summatief-nee:nee",  # one cell twice: which one is meant?
+        "isk-entree-summatief-nee:ja," + "x" * 5000,
+        "isk-entree-summatief-nee:ja\n",
+        "isk-entree-summatief-nee:ja\nvmbo-2-formatief-nee:ja",
     ],
 )
 def test_url_strictly_refuses_what_is_not_ours(waarde: str) -> None:
@@ -223,7 +223,7 @@ def test_url_strictly_refuses_what_is_not_ours(waarde: str) -> None:
 
 
 def test_url_keeps_the_good_items_next_to_a_bad_one() -> None:
-    assert lees_wijzigingen_url("isk-entree-summatief-niet:ja,onzin") == ({ISK_ENTREE_SUMMATIEF: Toegang.ja}, True)
+    assert lees_wijzigingen_url("isk-entree-summatief-nee:ja,onzin") == ({ISK_ENTREE_SUMMATIEF: Toegang.ja}, True)
 
 
 def test_the_shipped_policy_has_no_rule_without_source(beleid: Beleid) -> None:
@@ -279,7 +279,7 @@ def test_page_is_labelled_as_scenario_and_starts_without_changes() -> None:
 
 
 def test_page_puts_the_difference_first() -> None:
-    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja"})
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-nee:ja"})
     koppen = [h.value for h in at.header]
     assert koppen[0] == "Wat is anders: 1 cel"
     assert koppen.index("Wat is anders: 1 cel") < koppen.index("Een cel wijzigen")
@@ -300,7 +300,7 @@ def test_page_change_a_cell_shows_one_difference_puts_it_in_the_url_and_leaves_p
     assert not at.exception, at.exception
     assert _kop(at) == "Wat is anders: 1 cel"
     assert at.session_state["wat_als_wijzigingen"] == {ISK_ENTREE_SUMMATIEF: Toegang.ja}
-    assert at.query_params[URL_SLEUTEL] == "isk-entree-summatief-niet:ja"
+    assert at.query_params[URL_SLEUTEL] == "isk-entree-summatief-nee:ja"
     assert [b.als_dict() for b in load_policy().matrix()] == voor
     # A fresh session (another visitor) sees no scenario.
     assert _kop(_pagina()) == "Wat is anders: nog niets"
@@ -312,7 +312,7 @@ def test_page_change_a_cell_shows_one_difference_puts_it_in_the_url_and_leaves_p
 
 
 def test_page_reads_the_scenario_from_a_shared_link() -> None:
-    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja,vmbo-2-formatief-niet:ja"})
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-nee:ja,vmbo-2-formatief-nee:ja"})
     assert at.session_state["wat_als_wijzigingen"] == {
         ISK_ENTREE_SUMMATIEF: Toegang.ja,
         Cel(Doelgroep.vmbo, Niveau.n2, Vorm.formatief, False): Toegang.ja,
@@ -323,23 +323,23 @@ def test_page_reads_the_scenario_from_a_shared_link() -> None:
 
 def test_page_leaves_out_a_bad_link_without_echoing_it() -> None:
     kwaad = "<img src=x onerror=alert(1)>"
-    at = _pagina({URL_SLEUTEL: f"isk-entree-summatief-niet:ja,{kwaad}"})
+    at = _pagina({URL_SLEUTEL: f"isk-entree-summatief-nee:ja,{kwaad}"})
     assert at.session_state["wat_als_wijzigingen"] == {ISK_ENTREE_SUMMATIEF: Toegang.ja}
     assert [i.value for i in at.info] == ["Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen."]
     assert "onerror" not in _teksten(at)
     # The URL is rewritten from what was understood: the bad part is gone from it too.
-    assert at.query_params[URL_SLEUTEL] == "isk-entree-summatief-niet:ja"
+    assert at.query_params[URL_SLEUTEL] == "isk-entree-summatief-nee:ja"
 
 
 def test_page_ignores_a_link_change_equal_to_the_decision(beleid: Beleid) -> None:
     cel = Cel(Doelgroep.isk, Niveau.entree, Vorm.formatief, False)
     assert beleid.decide(*cel).toegang == Toegang.ja
-    at = _pagina({URL_SLEUTEL: "isk-entree-formatief-niet:ja"})
+    at = _pagina({URL_SLEUTEL: "isk-entree-formatief-nee:ja"})
     assert _kop(at) == "Wat is anders: nog niets"
 
 
 def test_page_tucks_commands_and_rule_ids_under_voor_beheerders() -> None:
-    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-niet:ja"})
+    at = _pagina({URL_SLEUTEL: "isk-entree-summatief-nee:ja"})
     (expander,) = at.expander
     assert expander.label.startswith("Voor beheerders")
     binnen = "\n".join(m.value for m in expander.markdown)

@@ -171,9 +171,11 @@ def browser(chromium_pad: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def pagina(browser: Any) -> Iterator[Any]:
-    """A fresh browser context (no cookies, no storage) and page at laptop size, with an XSS trap."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+def pagina(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh browser context (no cookies, no storage) and page with an XSS trap: laptop size, or the
+    (width, height) given as an indirect parameter."""
+    breedte, hoogte = getattr(request, "param", (1280, 900))
+    context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
     page = context.new_page()
     from tests.e2e.hulp import installeer_valstrik
 

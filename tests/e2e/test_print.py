@@ -98,7 +98,7 @@ def test_printed_answer_stands_on_its_own(pagina: Any, server: Server, beleid: B
 
 def test_printed_scenario_carries_its_link_not_its_controls(pagina: Any, server: Server) -> None:
     _pdftotext()
-    waarde = "isk-entree-summatief-niet:ja"
+    waarde = "isk-entree-summatief-nee:ja"
     open_pagina(pagina, f"{server.url}/wat-als?{URL_SLEUTEL}={waarde}")
     pagina.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=30_000)
     tekst = _print(pagina, "wat-als")

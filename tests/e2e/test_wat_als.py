@@ -4,7 +4,6 @@ without being shown, the two matrices stand side by side on a projector, and the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,24 +11,10 @@ import pytest
 from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
 from policy.scenario import URL_SLEUTEL, cel_in_woorden, wijzigingen_als_url
 from tests.e2e.conftest import Server
-from tests.e2e.hulp import VRIENDELIJK, hoofdtekst, installeer_valstrik, open_pagina, schermafdruk, xss_sporen
+from tests.e2e.hulp import VRIENDELIJK, hoofdtekst, open_pagina, schermafdruk, xss_sporen
 
 ISK_ENTREE_SUMMATIEF = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
 MIN_PX = 18  # a board member reads this page from a projector: nothing at Streamlit's 14-16 px
-
-
-@pytest.fixture
-def scherm(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A page at a given viewport size (indirect parameter: (width, height))."""
-    breedte, hoogte = getattr(request, "param", (1920, 1080))
-    context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
-    page = context.new_page()
-    installeer_valstrik(page)
-    page.set_default_timeout(20_000)
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 def _kop(page: Any) -> str:
@@ -79,7 +64,7 @@ def test_a_shared_link_opens_the_same_scenario_in_a_new_browser(pagina: Any, ser
 
 
 def test_a_hostile_link_is_left_out_and_never_shown(pagina: Any, server: Server) -> None:
-    kwaad = "isk-entree-summatief-niet:ja,<img src=x onerror=window.__xss.push(1)>"
+    kwaad = "isk-entree-summatief-nee:ja,<img src=x onerror=window.__xss.push(1)>"
     open_pagina(pagina, f"{server.url}/wat-als?{URL_SLEUTEL}={kwaad}")
     _wacht_op_kop(pagina, "Wat is anders: 1 cel")
     tekst = hoofdtekst(pagina)
@@ -97,24 +82,24 @@ def _kolommen_van_paar(page: Any) -> list[dict[str, float]]:
     return [k.bounding_box() for k in paar.locator(".stPlotlyChart").all()]
 
 
-@pytest.mark.parametrize("scherm", [(1920, 1080)], indirect=True)
-def test_projector_shows_decision_and_scenario_side_by_side(scherm: Any, server: Server, beleid: Beleid) -> None:
-    open_pagina(scherm, f"{server.url}/wat-als?{URL_SLEUTEL}=isk-entree-summatief-niet:ja")
-    besluit, scenario = _kolommen_van_paar(scherm)
+@pytest.mark.parametrize("pagina", [(1920, 1080)], indirect=True)
+def test_projector_shows_decision_and_scenario_side_by_side(pagina: Any, server: Server, beleid: Beleid) -> None:
+    open_pagina(pagina, f"{server.url}/wat-als?{URL_SLEUTEL}=isk-entree-summatief-nee:ja")
+    besluit, scenario = _kolommen_van_paar(pagina)
     assert abs(besluit["y"] - scenario["y"]) < 2 and scenario["x"] > besluit["x"] + besluit["width"] - 1
     # The difference is on the first screen, above the way to change a cell.
-    verschil = scherm.get_by_text(f"◆ {cel_in_woorden(beleid, ISK_ENTREE_SUMMATIEF)}").bounding_box()
+    verschil = pagina.get_by_text(f"◆ {cel_in_woorden(beleid, ISK_ENTREE_SUMMATIEF)}").bounding_box()
     assert verschil["y"] + verschil["height"] < 1080
-    schermafdruk(scherm, "wat-als-1920x1080")
+    schermafdruk(pagina, "wat-als-1920x1080")
 
 
-@pytest.mark.parametrize("scherm", [(1366, 768)], indirect=True)
-def test_laptop_puts_the_scenario_below_the_decision(scherm: Any, server: Server) -> None:
-    open_pagina(scherm, f"{server.url}/wat-als?{URL_SLEUTEL}=isk-entree-summatief-niet:ja")
-    besluit, scenario = _kolommen_van_paar(scherm)
+@pytest.mark.parametrize("pagina", [(1366, 768)], indirect=True)
+def test_laptop_puts_the_scenario_below_the_decision(pagina: Any, server: Server) -> None:
+    open_pagina(pagina, f"{server.url}/wat-als?{URL_SLEUTEL}=isk-entree-summatief-nee:ja")
+    besluit, scenario = _kolommen_van_paar(pagina)
     assert scenario["y"] >= besluit["y"] + besluit["height"] - 1
     assert besluit["width"] > 800  # wide enough for eight readable cells
-    schermafdruk(scherm, "wat-als-1366x768")
+    schermafdruk(pagina, "wat-als-1366x768")
 
 
 _KLEINE_TEKST_JS = """(min) => {
@@ -136,16 +121,16 @@ _KLEINE_TEKST_JS = """(min) => {
 }"""
 
 
-@pytest.mark.parametrize("scherm", [(1920, 1080)], indirect=True)
-def test_no_text_under_18_px_at_projector_size(scherm: Any, server: Server) -> None:
-    open_pagina(scherm, f"{server.url}/wat-als?{URL_SLEUTEL}=isk-entree-summatief-niet:ja")
-    scherm.get_by_text("Voor beheerders").click()  # the technical part too, once opened
-    scherm.get_by_role("button", name="Download het scenario (YAML)").wait_for()
-    assert scherm.evaluate(_KLEINE_TEKST_JS, MIN_PX) == []
+@pytest.mark.parametrize("pagina", [(1920, 1080)], indirect=True)
+def test_no_text_under_18_px_at_projector_size(pagina: Any, server: Server) -> None:
+    open_pagina(pagina, f"{server.url}/wat-als?{URL_SLEUTEL}=isk-entree-summatief-nee:ja")
+    pagina.get_by_text("Voor beheerders").click()  # the technical part too, once opened
+    pagina.get_by_role("button", name="Download het scenario (YAML)").wait_for()
+    assert pagina.evaluate(_KLEINE_TEKST_JS, MIN_PX) == []
 
 
 def test_commands_and_rule_ids_only_under_voor_beheerders(pagina: Any, server: Server) -> None:
-    open_pagina(pagina, f"{server.url}/wat-als?{URL_SLEUTEL}=isk-entree-summatief-niet:ja")
+    open_pagina(pagina, f"{server.url}/wat-als?{URL_SLEUTEL}=isk-entree-summatief-nee:ja")
     tekst = hoofdtekst(pagina)
     assert "python -m policy" not in tekst and "scenario-isk" not in tekst
     pagina.get_by_text("Voor beheerders").click()
