@@ -226,7 +226,7 @@ def besluit(beleid: Beleid, links: AnyLinks, gevraagd: int | None = None, meldin
         beleid,
         links,
         naam="besluit",
-        titel="Tekst van het bericht over het besluit",
+        titel="Bericht over het besluit",
         beschrijving=f"{b.bron.herkomst} Met genummerde alinea's.",
         melding=melding,
         alineas=alineas,
