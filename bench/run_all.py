@@ -77,6 +77,16 @@ ST_VS_REF_MAX = 2.0
 ST_CPU_MAX_MS = 10.0
 
 
+def _stop(proces: subprocess.Popen[bytes] | None) -> None:
+    """End a process we started (nginx): politely, then for good after 10 s."""
+    if proces and proces.poll() is None:
+        proces.terminate()
+        try:
+            proces.wait(10)
+        except subprocess.TimeoutExpired:
+            proces.kill()
+
+
 def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
@@ -245,12 +255,7 @@ def static_suite(n: int, repeats: int) -> dict[str, Any]:
     except Exception as e:  # the rest of the benchmark still writes its report
         return {"skipped": f"{type(e).__name__}: {e}"}
     finally:
-        if ngx and ngx.poll() is None:
-            ngx.terminate()
-            try:
-                ngx.wait(10)
-            except subprocess.TimeoutExpired:
-                ngx.kill()
+        _stop(ngx)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -449,12 +454,7 @@ def scaled_suite(n: int) -> dict[str, Any]:
     except Exception as e:  # the rest of the benchmark still writes its report
         return {"skipped": f"{type(e).__name__}: {e}"}
     finally:
-        if ngx and ngx.poll() is None:
-            ngx.terminate()
-            try:
-                ngx.wait(10)
-            except subprocess.TimeoutExpired:
-                ngx.kill()
+        _stop(ngx)
         for s in apps:
             stop_server(s)
         shutil.rmtree(prefix, ignore_errors=True)
