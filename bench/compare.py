@@ -20,7 +20,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load import Target, burst
-from bench.server import start_server, stop_server
+from bench.server import start_server
 from bench.ws_client import fetch_xsrf_cookie
 
 TUNED = {"server.fileWatcherType": "none", "runner.postScriptGC": "false"}
@@ -61,7 +61,7 @@ def run_config(name: str, a: argparse.Namespace) -> dict[str, Any]:
     try:
         runs = asyncio.run(measure(srv.url, srv.pid, a.page, a.query, a.sessions, a.repeat, a.timeout))
     finally:
-        stop_server(srv)
+        srv.stop()
 
     def med(key: str) -> float:
         vals = [r[key] for r in runs if key in r and r[key] == r[key]]  # drop NaN

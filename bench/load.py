@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.server import start_server, stop_server
+from bench.server import start_server
 from bench.ws_client import RunResult, StreamlitSession, fetch_xsrf_cookie, open_and_run
 
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         results = asyncio.run(amain(a))
     finally:
         if srv:
-            stop_server(srv)
+            srv.stop()
     if a.json:
         print(
             json.dumps(results, indent=1, default=lambda o: asdict(o) if hasattr(o, "__dataclass_fields__") else str(o))

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load import Target, burst
-from bench.server import start_server, stop_server
+from bench.server import start_server
 from bench.ws_client import fetch_xsrf_cookie
 
 # Leaves that mean "waiting". py-spy's --gil keeps reporting the last GIL holder while every thread
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         spy.send_signal(signal.SIGINT)  # py-spy writes its output on Ctrl-C
         spy.wait(60)
     finally:
-        stop_server(srv)
+        srv.stop()
     print(summarize(out, a.top))
     return 0
 

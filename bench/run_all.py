@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from bench import bench_policy, http_load, lighthouse  # noqa: E402
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.load import Target, burst, interact, leak, proc_stat  # noqa: E402
-from bench.server import Server, start_server, stop_server, wait_healthy  # noqa: E402
+from bench.server import Server, start_server, wait_healthy  # noqa: E402
 from bench.ws_client import fetch_xsrf_cookie, open_and_run  # noqa: E402
 
 EMPTY = ROOT / "bench" / "empty_app.py"
@@ -306,7 +306,7 @@ def baseline_suite(a: argparse.Namespace) -> dict[str, Any]:
                 "load_keuzehulp": asyncio.run(load_suite(srv, "keuzehulp", KEUZEHULP_QUERY, [max(a.sizes)], a)),
             }
         finally:
-            stop_server(srv)
+            srv.stop()
     finally:
         if not a.baseline_tree:
             shutil.rmtree(tree, ignore_errors=True)
@@ -456,7 +456,7 @@ def scaled_suite(n: int) -> dict[str, Any]:
     finally:
         _stop(ngx)
         for s in apps:
-            stop_server(s)
+            s.stop()
         shutil.rmtree(prefix, ignore_errors=True)
 
 
@@ -1002,7 +1002,7 @@ def main(argv: list[str] | None = None) -> int:
         res["interact_empty"] = asyncio.run(interact_suite(empty, "", "", [], a))
         res["leak_empty"] = asyncio.run(leak_suite(empty, "", "", a))
     finally:
-        stop_server(empty)
+        empty.stop()
     app = start_server(APP, {}, cwd=ROOT)
     try:
         res["load_start"] = asyncio.run(load_suite(app, "", "", a.sizes, a))
@@ -1010,7 +1010,7 @@ def main(argv: list[str] | None = None) -> int:
         res["interact_app"] = asyncio.run(interact_suite(app, "keuzehulp", KEUZEHULP_QUERY, questions, a))
         res["leak_app"] = asyncio.run(leak_suite(app, "keuzehulp", KEUZEHULP_QUERY, a))
     finally:
-        stop_server(app)
+        app.stop()
 
     res["baseline"] = baseline_suite(a)
 
@@ -1036,8 +1036,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:
         res["browser"] = {"skipped": f"{type(e).__name__}: {e}"}
     finally:
-        stop_server(empty)
-        stop_server(app)
+        empty.stop()
+        app.stop()
 
     log("0. the static site (make site) behind nginx")
     res["static"] = static_suite(a.light_requests, a.light_repeats)

@@ -1,13 +1,15 @@
-"""Start and stop a `streamlit run` server on a free loopback port for benchmarks.
+"""Start and stop a `streamlit run` server on a free loopback port: the one helper for the benchmark and the
+browser tests (tests/e2e/conftest.py).
 
 Usage from Python:
     srv = start_server("bench/empty_app.py", {"server.fileWatcherType": "none"})
     ...  # srv.url, srv.pid
-    stop_server(srv)
+    srv.stop()
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -37,6 +39,25 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def log_text(self) -> str:
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def stop(self, timeout: float = 10.0) -> int | None:
+        """SIGTERM the server's process group, SIGKILL after `timeout`; returns the exit code."""
+        if self.proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout)
+        return self.proc.returncode
+
 
 def free_port() -> int:
     """Ask the kernel for a free loopback port (tiny race with the server bind, fine here)."""
@@ -45,11 +66,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_healthy(url: str, timeout: float = 60.0) -> None:
-    """Poll /_stcore/health until it answers 200 ("ok") or the timeout passes."""
+def wait_healthy(url: str, timeout: float = 60.0, proc: subprocess.Popen[bytes] | None = None) -> None:
+    """Poll /_stcore/health until it answers 200 ("ok"), the process (if given) exits, or the timeout passes."""
     deadline = time.monotonic() + timeout
     last: Exception | None = None
     while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited at once (exit {proc.returncode})")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
                 if r.status == 200:
@@ -67,6 +90,7 @@ def start_server(
     port: int | None = None,
     cwd: str | Path | None = None,
     log_dir: str | Path | None = None,
+    log_name: str = "bench_server",
     env: dict[str, str] | None = None,
     timeout: float = 60.0,
 ) -> Server:
@@ -74,7 +98,8 @@ def start_server(
 
     cwd defaults to the script's folder: Streamlit reads `$CWD/.streamlit/config.toml`, so the
     empty app in bench/ runs with pure defaults while app.py in the repo root gets the production
-    config. Every flag is passed on the command line, which overrides any config file.
+    config. Every flag is passed on the command line, which overrides any config file. When the server
+    does not come up, the error carries the end of its log.
     """
     script = Path(script).resolve()
     port = port or free_port()
@@ -93,38 +118,29 @@ def start_server(
     for key, value in flags.items():
         args += [f"--{key}", str(value)]
     log_dir = Path(log_dir or os.environ.get("TMPDIR", "/tmp"))
-    log_path = log_dir / f"bench_server_{port}.log"
-    log = log_path.open("wb")
-    # Own process group, so stop_server can signal exactly this server and nothing else.
-    proc = subprocess.Popen(
-        args,
-        env={**os.environ, **env} if env else None,
-        cwd=cwd or script.parent,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    log.close()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{log_name}_{port}.log"
+    with log_path.open("wb") as log:
+        # Own process group, so stop() can signal exactly this server and nothing else.
+        proc = subprocess.Popen(
+            args,
+            env={**os.environ, **env} if env else None,
+            cwd=cwd or script.parent,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     srv = Server(proc, port, log_path, flags)
     try:
-        wait_healthy(srv.url, timeout)
+        wait_healthy(srv.url, timeout, proc)
+    except (RuntimeError, TimeoutError) as e:
+        srv.stop()
+        raise RuntimeError(f"{e}\n{srv.log_text()[-3000:]}") from e
     except BaseException:
-        stop_server(srv)
+        srv.stop()
         raise
     return srv
-
-
-def stop_server(srv: Server, timeout: float = 10.0) -> int | None:
-    """SIGTERM the server's process group, SIGKILL after `timeout`; returns the exit code."""
-    if srv.proc.poll() is None:
-        os.killpg(srv.proc.pid, signal.SIGTERM)
-        try:
-            srv.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(srv.proc.pid, signal.SIGKILL)
-            srv.proc.wait(timeout)
-    return srv.proc.returncode
 
 
 if __name__ == "__main__":
@@ -134,4 +150,4 @@ if __name__ == "__main__":
     try:
         input("Enter stops the server ")
     finally:
-        print("exit", stop_server(s))
+        print("exit", s.stop())

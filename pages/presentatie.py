@@ -90,14 +90,14 @@ def _kop(scherm: Scherm, kicker: bool = False) -> None:
     if kicker:
         with st.container(key="pres-kicker"):
             st.markdown(markdown_veilig(beleid.besluit.titel))
-    st.markdown(f"# {markdown_veilig(scherm.titel)}")
+    st.title(markdown_veilig(scherm.titel), anchor=False)
 
 
 def _aanleiding(scherm: Scherm) -> None:
     _kop(scherm, kicker=True)
     with st.container(key="pres-ruim-aanleiding"):
         for regel in scherm.tekst:
-            st.markdown(f"## {markdown_veilig(regel)}")
+            st.header(markdown_veilig(regel), anchor=False)
     with st.container(key="pres-groot"):
         citaten(scherm.citaten)
 
@@ -124,7 +124,7 @@ def _kern(scherm: Scherm) -> None:
     # Where a group's own paragraph is narrower than this summary, say so next to it.
     with st.container(key="pres-klein-preciezer"):
         for punt in scherm.punten:
-            st.markdown(f"## {markdown_veilig(punt.titel)}")
+            st.header(markdown_veilig(punt.titel), anchor=False)
             citaten(punt.bronnen)
 
 
@@ -143,11 +143,11 @@ def _groep(scherm: Scherm) -> None:
         st.caption(f"{AFGELEID}: {BASIS_KORT[Basis.afgeleid]}.")
     links, rechts = st.columns([5, 6], gap="large")
     with links:
-        st.markdown("## Waarom")
+        st.header("Waarom", anchor=False)
         for reden in scherm.redenen:
             st.markdown(markdown_veilig(reden))
     with rechts, st.container(key="pres-klein-groep"):
-        st.markdown("## Uit het bericht")
+        st.header("Uit het bericht", anchor=False)
         citaten(scherm.citaten)
     if scherm.ingeschreven:
         afgeleid = " (afgeleid)" if scherm.ingeschreven_afgeleid else ""
@@ -160,7 +160,7 @@ def _punten(scherm: Scherm) -> None:
     ruim = not any(punt.bronnen for punt in scherm.punten)
     with st.container(key=f"pres-{'ruim' if ruim else 'punten'}-{scherm.id}"):
         for i, punt in enumerate(scherm.punten):
-            st.markdown(f"## ✓ {markdown_veilig(punt.titel)}")
+            st.header(f"✓ {markdown_veilig(punt.titel)}", anchor=False)
             if punt.basis == Basis.afgeleid:
                 st.caption(f"{BASIS_KORT[Basis.afgeleid]} ({AFGELEID}).")
             if punt.bronnen:
@@ -178,7 +178,7 @@ def _afsluiting(scherm: Scherm) -> None:
     links, rechts = st.columns([3, 2], gap="large", vertical_alignment="center")
     with links:
         for regel in scherm.tekst:
-            st.markdown(f"## {markdown_veilig(regel)}")
+            st.header(markdown_veilig(regel), anchor=False)
         if adres is None:
             st.warning(GEEN_ADRES, icon=":material/warning:")
         elif adres.bereik != Bereik.openbaar:

@@ -265,8 +265,8 @@ def test_group_screens_label_what_follows_from_the_bericht(beleid: Beleid) -> No
         at = _pagina(str(nummer))
         onderschriften = [c.value for c in at.caption]
         assert (f"{AFGELEID}: {BASIS_KORT[Basis.afgeleid]}." in onderschriften) == scherm.heeft_afgeleid
-        koppen = [m.value for m in at.markdown if m.value.startswith("## ")]
-        assert "## Uit het bericht" in koppen and "## Uit het besluit" not in koppen
+        koppen = [k.value for k in at.header]
+        assert "Uit het bericht" in koppen and "Uit het besluit" not in koppen
 
 
 def test_points_carry_their_kind(beleid: Beleid) -> None:

@@ -7,29 +7,20 @@ TOEGANGSWIJZER_E2E_VEREIST=1 (set by .ci/run): then they fail.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.server import Server, start_server
 
 ROOT = Path(__file__).resolve().parents[2]
 VEREIST = os.environ.get("TOEGANGSWIJZER_E2E_VEREIST") == "1"
 ARTIFACTS = ROOT / "artifacts"
-OPSTARTTIJD = 60.0  # seconds a server may take to answer /_stcore/health
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -47,77 +38,11 @@ def _geen_browser(reden: str) -> None:
     pytest.skip(hint)
 
 
-def vrije_poort() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Server:
-    """A running `streamlit run app.py` on a loopback port."""
-
-    url: str
-    proces: subprocess.Popen[bytes]
-    log: Path
-
-    def stop(self) -> None:
-        if self.proces.poll() is None:
-            try:
-                os.killpg(self.proces.pid, signal.SIGTERM)
-                self.proces.wait(timeout=10)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proces.pid, signal.SIGKILL)
-                self.proces.wait(timeout=10)
-
-    def logtekst(self) -> str:
-        try:
-            return self.log.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
-
-
-def _streamlit() -> str:
-    naast = Path(sys.executable).parent / "streamlit"
-    return str(naast) if naast.exists() else (shutil.which("streamlit") or "streamlit")
-
-
-def start_server(naam: str) -> Server:
-    """Start the server the conventional way (`streamlit run app.py`) on a free port; wait until it is healthy."""
-    poort = vrije_poort()
-    logmap = ARTIFACTS / "e2e-logs"
-    logmap.mkdir(parents=True, exist_ok=True)
-    log = logmap / f"server-{naam}-{poort}.log"
-    cmd = [
-        _streamlit(),
-        "run",
-        "app.py",
-        "--server.port",
-        str(poort),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    with log.open("wb") as uit:
-        proces = subprocess.Popen(cmd, cwd=ROOT, stdout=uit, stderr=subprocess.STDOUT, start_new_session=True)
-    server = Server(f"http://127.0.0.1:{poort}", proces, log)
-    einde = time.monotonic() + OPSTARTTIJD
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            raise RuntimeError(f"server stopte meteen (exit {proces.returncode}):\n{server.logtekst()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as antwoord:
-                if antwoord.status == 200:
-                    return server
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    server.stop()
-    raise RuntimeError(f"server niet gezond binnen {OPSTARTTIJD:.0f} s:\n{server.logtekst()[-3000:]}")
+def start_app(naam: str) -> Server:
+    """`streamlit run app.py` (as `make run`) on a free loopback port, healthy; its log in artifacts/e2e-logs."""
+    return start_server(
+        ROOT / "app.py", {"browser.gatherUsageStats": "false"}, cwd=ROOT, log_dir=ARTIFACTS / "e2e-logs", log_name=naam
+    )
 
 
 @pytest.fixture(scope="session")
@@ -134,7 +59,7 @@ def chromium_pad() -> Path:
 @pytest.fixture(scope="session")
 def server(chromium_pad: Path) -> Iterator[Server]:
     """One server for the whole session; tests that need a fresh process use `verse_server`."""
-    s = start_server("sessie")
+    s = start_app("sessie")
     try:
         yield s
     finally:
@@ -147,7 +72,7 @@ def verse_server(chromium_pad: Path) -> Iterator[Callable[[], Server]]:
     gestart: list[Server] = []
 
     def maak() -> Server:
-        s = start_server("vers")
+        s = start_app("vers")
         gestart.append(s)
         return s
 
@@ -170,13 +95,38 @@ def browser(chromium_pad: Path) -> Iterator[Any]:
             b.close()
 
 
+@pytest.fixture(scope="session")
+def context(browser: Any) -> Iterator[Any]:
+    """The worker's one browser context: every test's tab shares its HTTP cache, so Chromium fetches and compiles
+    Streamlit's scripts once per worker. A fresh context per test cost about 40 % more browser CPU per page load."""
+    c = browser.new_context(locale="nl-NL")
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+def van_deze_machine(url: str) -> bool:
+    """A request the browser may make: to a server on this machine (every test server is on 127.0.0.1), or
+    data the page holds itself."""
+    delen = urlsplit(url)
+    return delen.scheme in ("data", "blob") or delen.hostname == "127.0.0.1"
+
+
 @pytest.fixture
-def pagina(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A fresh browser context (no cookies, no storage) and page with an XSS trap: laptop size, or the
-    (width, height) given as an indirect parameter."""
+def pagina(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A new tab with the XSS trap, at laptop size or the (width, height) given as an indirect parameter.
+
+    What a test may leave in the shared context (cookies, storage, permissions) is cleared afterwards. And
+    every test checks privacy on the side: a request to any other machine fails it (tests/e2e/test_privacy.py
+    says why).
+    """
     breedte, hoogte = getattr(request, "param", (1280, 900))
-    context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
     page = context.new_page()
+    page.set_viewport_size({"width": breedte, "height": hoogte})
+    verzoeken: list[str] = []
+    page.on("request", lambda r: verzoeken.append(r.url))
+    page.verzoeken = verzoeken
     from tests.e2e.hulp import installeer_valstrik
 
     installeer_valstrik(page)
@@ -184,4 +134,10 @@ def pagina(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     try:
         yield page
     finally:
-        context.close()
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.close()
+        context.clear_cookies()
+        context.clear_permissions()
+    vreemd = [u for u in verzoeken if not van_deze_machine(u)]
+    assert not vreemd, f"verzoeken aan een andere partij: {vreemd[:5]}"

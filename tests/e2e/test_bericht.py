@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Server
+from bench.server import Server
 from tests.e2e.hulp import open_pagina
 
 pytestmark = pytest.mark.e2e

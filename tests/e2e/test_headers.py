@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.conftest import Server
+from bench.server import Server
 
 ANTWOORD = "/keuzehulp?doelgroep=isk&ingeschreven=nee&niveau=entree&vorm=formatief"
 API = "/api/v1/beslissing?doelgroep=isk&ingeschreven=nee&niveau=entree&vorm=formatief"

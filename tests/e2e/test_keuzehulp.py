@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 
+from bench.server import Server
 from policy import Beleid, load_policy
 from tests.conftest import APP_SCRIPT
-from tests.e2e.conftest import Server
 from tests.e2e.hulp import (
     LEGACY_TITELS,
     Pad,

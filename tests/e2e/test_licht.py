@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from typing import Any
 
 import pytest
 import uvicorn
 from starlette.applications import Starlette
 
+from bench.server import free_port
 from policy import Beleid
 from policy.checks import normaliseer
-from tests.e2e.conftest import ARTIFACTS, vrije_poort
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.hulp import dekkend
 from tests.e2e.test_paginas import axe_resultaten, bewaar_axe
 from views import wizard
 from views.teksten import TOEGANG_LABEL
@@ -41,7 +43,7 @@ SCHERMEN = ARTIFACTS / "screenshots"
 @pytest.fixture(scope="module")
 def licht(chromium_pad: Any) -> Iterator[str]:
     """The light routes on a loopback port for this module."""
-    poort = vrije_poort()
+    poort = free_port()
     server = uvicorn.Server(uvicorn.Config(Starlette(routes=ROUTES), host="127.0.0.1", port=poort, log_level="warning"))
     draad = threading.Thread(target=server.run, daemon=True)
     draad.start()
@@ -70,9 +72,10 @@ def zonder_js(browser: Any) -> Iterator[Any]:
 
 
 def test_keuzehulp_zonder_javascript_naar_elk_antwoord(zonder_js: Any, licht: str, beleid: Beleid) -> None:
-    """Click a radio and Volgende from the first question to an answer, along every route the keuzehulp
-    can take (light pages are small: all of them cost a few seconds); every cell's answer page itself is
-    checked without a browser in tests/test_licht.py.
+    """Click a radio and Volgende from the first question to an answer, along routes that together pick every
+    option of every question and end in every rule (`hulp.dekkend`; all 25 routes cost four times as long and
+    a browser shows nothing new on them). Where each route ends is specified for all routes in
+    tests/test_routes.py, and every cell's answer page is checked without a browser in tests/test_licht.py.
 
     Each end must be `policy`'s answer for every cell the route covers: the same rule (so the same yes or
     no) and the same quotes, in order. Routes from `wizard.alle_uitkomsten`; the answer from `beleid.decide`.
@@ -80,7 +83,11 @@ def test_keuzehulp_zonder_javascript_naar_elk_antwoord(zonder_js: Any, licht: st
     page = zonder_js
     alle = wizard.alle_uitkomsten(beleid)
     assert len(alle) > 10
-    for uitkomst in alle:
+
+    def kenmerken(uitkomst: wizard.Stand) -> set[Hashable]:
+        return {*uitkomst.route, *(beleid.decide(*cel).regel.id for cel in uitkomst.cellen)}
+
+    for uitkomst in dekkend(alle, kenmerken):
         naam = "-".join(w for _, w in uitkomst.route)
         page.goto(f"{licht}/licht/keuzehulp")
         for vraag_id, waarde in uitkomst.route:
@@ -127,18 +134,14 @@ def test_een_vraag_zonder_keuze_gaat_niet_verder(zonder_js: Any, licht: str) -> 
 
 
 @pytest.mark.parametrize("naam", list(PAGINAS))
-def test_axe_zonder_enige_melding(browser: Any, licht: str, naam: str) -> None:
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
-    try:
-        page = context.new_page()
-        page.goto(f"{licht}{PAGINAS[naam]}")
-        violations = axe_resultaten(page)
-        bewaar_axe(f"licht-{naam}", violations)
-        assert not violations, "\n".join(
-            f"{v['id']} ({v.get('impact')}): {[n['target'] for n in v['nodes']][:3]}" for v in violations
-        )
-    finally:
-        context.close()
+@pytest.mark.parametrize("pagina", [(1366, 900)], indirect=True)
+def test_axe_zonder_enige_melding(pagina: Any, licht: str, naam: str) -> None:
+    pagina.goto(f"{licht}{PAGINAS[naam]}")
+    violations = axe_resultaten(pagina)
+    bewaar_axe(f"licht-{naam}", violations)
+    assert not violations, "\n".join(
+        f"{v['id']} ({v.get('impact')}): {[n['target'] for n in v['nodes']][:3]}" for v in violations
+    )
 
 
 @pytest.mark.parametrize("breedte", [320, 390, 1366])

@@ -1,5 +1,5 @@
-"""Every page in a real browser: Dutch language, no sideways scrolling at phone and projector width,
-screenshots to look at, axe-core accessibility, and the page-specific interactions."""
+"""Every page in a real browser: Dutch language, no sideways scrolling at phone and projector width, no
+request to another party, screenshots to look at, axe-core accessibility, and the page-specific interactions."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
+from bench.server import Server
 from policy import Beleid
 from policy.checks import normaliseer
 from tests.conftest import APP_SCRIPT
-from tests.e2e.conftest import ARTIFACTS, Server
+from tests.e2e.conftest import ARTIFACTS, van_deze_machine
 from tests.e2e.hulp import ANTWOORD, hoofdtekst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
 
 MATEN = {"telefoon": (390, 844), "projector": (1920, 1080)}
@@ -79,32 +80,56 @@ def controleer_axe(page: Any, naam: str) -> None:
 
 
 # --- every page at two widths ------------------------------------------------------------------------------
+# Pages whose headings are link targets (a paragraph, a term, the privacy or complaints section of the
+# accessibility statement); elsewhere a heading's link icon is only one more Tab stop.
+MET_ANKERS = {"besluit", "begrippen", "over"}
+
+
+def controleer_koppen(page: Any, naam: str, ankers: bool) -> None:
+    """No heading skips a level (axe heading-order, a "moderate" rule controleer_axe lets pass) and, unless
+    the page's headings are link targets, no heading carries a link icon."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    uitkomst = Axe().run(page, options={"runOnly": ["heading-order"], "resultTypes": ["violations"]})
+    fouten = [" ".join(map(str, n["target"])) for v in uitkomst.response["violations"] for n in v["nodes"]]
+    koppen = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] :is(h1,h2,h3,h4,h5,h6)')]
+            .map(h => h.tagName + ' ' + h.innerText.trim().slice(0, 40))"""
+    )
+    assert not fouten, f"heading-order op {naam}: {fouten}; koppen: {koppen}"
+    if not ankers:
+        iconen = page.locator('[data-testid="stMain"] [data-testid="stHeaderActionElements"] a')
+        assert iconen.count() == 0, f"{naam}: {iconen.count()} koppen met een link-icoon"
+
+
 @pytest.mark.parametrize("maat", list(MATEN))
 @pytest.mark.parametrize("titel", list(PAGINAS))
-def test_pagina(browser: Any, server: Server, titel: str, maat: str) -> None:
+def test_pagina(pagina: Any, server: Server, titel: str, maat: str) -> None:
+    """Dutch, no error, no sideways scrolling, nothing asked of another party, axe, headings; a screenshot."""
     breedte, hoogte = MATEN[maat]
-    context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
-    try:
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        open_pagina(page, f"{server.url}/{PAGINAS[titel]}")
-        # Plotly is a large lazy chunk: wait (bounded) until every chart has drawn before the screenshot.
-        if page.locator('[data-testid="stPlotlyChart"]').count():
-            page.wait_for_function(
-                """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                    .every(c => c.querySelector('.main-svg'))""",
-                timeout=20_000,
-            )
-        page.wait_for_timeout(300)  # fonts settle
-        naam = f"{PAGINAS[titel] or 'start'}-{maat}"
-        schermafdruk(page, naam)
-        assert page.evaluate("document.documentElement.lang") == "nl"
-        assert page.locator('[data-testid="stException"]').count() == 0, f"fout op {titel}"
-        breed = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
-        assert breed[0] <= breed[1], f"{titel} schuift zijwaarts op {maat}: {breed[0]} > {breed[1]} px"
-        controleer_axe(page, naam)
-    finally:
-        context.close()
+    pagina.set_viewport_size({"width": breedte, "height": hoogte})
+    open_pagina(pagina, f"{server.url}/{PAGINAS[titel]}")
+    # Plotly is a large lazy chunk: wait (bounded) until every chart has drawn before the screenshot.
+    if pagina.locator('[data-testid="stPlotlyChart"]').count():
+        pagina.wait_for_function(
+            """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                .every(c => c.querySelector('.main-svg'))""",
+            timeout=20_000,
+        )
+    pagina.wait_for_function("() => document.fonts.status === 'loaded'")
+    pagina.wait_for_load_state("networkidle")  # late requests (fonts, icons, images) are made by now
+    naam = f"{PAGINAS[titel] or 'start'}-{maat}"
+    schermafdruk(pagina, naam)
+    assert pagina.evaluate("document.documentElement.lang") == "nl"
+    assert pagina.locator('[data-testid="stException"]').count() == 0, f"fout op {titel}"
+    breed = pagina.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert breed[0] <= breed[1], f"{titel} schuift zijwaarts op {maat}: {breed[0]} > {breed[1]} px"
+    assert pagina.verzoeken, "geen verzoeken opgenomen: de opname werkt niet"
+    assert all(map(van_deze_machine, pagina.verzoeken)), f"{titel} vraagt iets aan een andere partij"
+    iconen = pagina.eval_on_selector_all("link[rel~='icon']", "els => els.map(e => e.href)")
+    assert iconen and all(map(van_deze_machine, iconen)), f"het pagina-icoon van {titel} komt van elders: {iconen}"
+    controleer_axe(pagina, naam)
+    controleer_koppen(pagina, naam, ankers=PAGINAS[titel] in MET_ANKERS)
 
 
 def test_taal_blijft_nl_na_navigatie(pagina: Any, server: Server) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from bench.server import Server
 from policy import Beleid
-from tests.e2e.conftest import Server
 from tests.e2e.hulp import open_pagina, schermafdruk, wacht_klaar
 from views.presentatie import schermen
 from views.qr import WAARSCHUWING, Bereik
@@ -37,11 +37,10 @@ _LETTERS_JS = """() => {
 }"""
 
 
-def _projector(browser: Any) -> Any:
-    context = browser.new_context(viewport=PROJECTOR, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    return page
+@pytest.fixture
+def projector(pagina: Any) -> Any:
+    pagina.set_viewport_size(PROJECTOR)
+    return pagina
 
 
 def _scherm(page: Any) -> str:
@@ -55,72 +54,63 @@ def _druk(page: Any, toets: str, verwacht: int) -> None:
     assert f"Scherm {verwacht} van" in page.locator(".st-key-pres-nav").inner_text(), toets
 
 
-def test_clicker_keys_move_between_screens(browser: Any, server: Server, beleid: Beleid) -> None:
+def test_clicker_keys_move_between_screens(projector: Any, server: Server, beleid: Beleid) -> None:
     """A clicker sends PageDown/PageUp (some Home/End, B); the arrows keep working."""
     aantal = len(schermen(beleid))
-    page = _projector(browser)
-    try:
-        open_pagina(page, f"{server.url}/presentatie?scherm=3")
-        # A presenter's window has focus; headless Chromium spends the first key on focusing it.
-        page.locator("h1").first.click()
-        _druk(page, "PageDown", 4)
-        _druk(page, "PageDown", 5)
-        _druk(page, "PageUp", 4)
-        _druk(page, "End", aantal)
-        _druk(page, "PageDown", aantal)  # the last screen stays the last
-        _druk(page, "Home", 1)
-        _druk(page, "PageUp", 1)
-        _druk(page, "ArrowRight", 2)
-        _druk(page, "ArrowLeft", 1)
-        zwart = page.locator(".pres-zwart")
-        page.keyboard.press("b")
-        zwart.wait_for(state="visible")
-        page.keyboard.press("b")
-        zwart.wait_for(state="detached")
-        assert _scherm(page) == "1"
-    finally:
-        page.context.close()
+    page = projector
+    open_pagina(page, f"{server.url}/presentatie?scherm=3")
+    # A presenter's window has focus; headless Chromium spends the first key on focusing it.
+    page.locator("h1").first.click()
+    _druk(page, "PageDown", 4)
+    _druk(page, "PageDown", 5)
+    _druk(page, "PageUp", 4)
+    _druk(page, "End", aantal)
+    _druk(page, "PageDown", aantal)  # the last screen stays the last
+    _druk(page, "Home", 1)
+    _druk(page, "PageUp", 1)
+    _druk(page, "ArrowRight", 2)
+    _druk(page, "ArrowLeft", 1)
+    zwart = page.locator(".pres-zwart")
+    page.keyboard.press("b")
+    zwart.wait_for(state="visible")
+    page.keyboard.press("b")
+    zwart.wait_for(state="detached")
+    assert _scherm(page) == "1"
 
 
-def test_qr_address_is_taken_from_the_request(browser: Any, server: Server, beleid: Beleid) -> None:
+def test_qr_address_is_taken_from_the_request(projector: Any, server: Server, beleid: Beleid) -> None:
     """Opened through 127.0.0.1: the code and the address point there, and the screen warns the presenter."""
     import zxingcpp
     from PIL import Image as image
 
-    page = _projector(browser)
-    try:
-        open_pagina(page, f"{server.url}/presentatie?scherm={len(schermen(beleid))}")
-        verwacht = f"{server.url}/licht/"
-        adres = page.locator(".st-key-pres-adres")
-        adres.wait_for()
-        assert adres.inner_text().strip() == verwacht
-        waarschuwing = page.locator('[data-testid="stAlert"] [data-testid="stMarkdownContainer"]')
-        assert " ".join(waarschuwing.inner_text().split()) == WAARSCHUWING[Bereik.alleen_deze_computer]
-        code = page.locator('.st-key-pres-qr [data-testid="stImage"] img, .st-key-pres-qr img').first
-        pad = schermafdruk(page, "presentatie-qr")
-        code.screenshot(path=str(pad.with_name("presentatie-qr-code.png")))
-        gelezen = zxingcpp.read_barcodes(image.open(pad.with_name("presentatie-qr-code.png")))
-        assert [g.text for g in gelezen] == [verwacht]
-    finally:
-        page.context.close()
+    page = projector
+    open_pagina(page, f"{server.url}/presentatie?scherm={len(schermen(beleid))}")
+    verwacht = f"{server.url}/licht/"
+    adres = page.locator(".st-key-pres-adres")
+    adres.wait_for()
+    assert adres.inner_text().strip() == verwacht
+    waarschuwing = page.locator('[data-testid="stAlert"] [data-testid="stMarkdownContainer"]')
+    assert " ".join(waarschuwing.inner_text().split()) == WAARSCHUWING[Bereik.alleen_deze_computer]
+    code = page.locator('.st-key-pres-qr [data-testid="stImage"] img, .st-key-pres-qr img').first
+    pad = schermafdruk(page, "presentatie-qr")
+    code.screenshot(path=str(pad.with_name("presentatie-qr-code.png")))
+    gelezen = zxingcpp.read_barcodes(image.open(pad.with_name("presentatie-qr-code.png")))
+    assert [g.text for g in gelezen] == [verwacht]
 
 
 @pytest.mark.parametrize("nummer", range(1, 10))
-def test_no_text_under_30_px(browser: Any, server: Server, beleid: Beleid, nummer: int) -> None:
+def test_no_text_under_30_px(projector: Any, server: Server, beleid: Beleid, nummer: int) -> None:
     assert len(schermen(beleid)) == 9
-    page = _projector(browser)
-    try:
-        open_pagina(page, f"{server.url}/presentatie?scherm={nummer}")
-        if schermen(beleid)[nummer - 1].soort in ("proces", "groep"):
-            # Plotly is a lazy chunk: measure once the chart has drawn its text, not its placeholder.
-            page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg text')
-        page.wait_for_timeout(300)  # fonts settle
-        schermafdruk(page, f"presentatie-{nummer}")
-        letters = page.evaluate(_LETTERS_JS)
-        assert letters, "geen tekst gemeten"
-        te_klein = sorted({(grootte, tekst) for grootte, tekst in letters if grootte < KLEINSTE_LETTER - 0.5})
-        assert not te_klein, f"scherm {nummer}: tekst onder {KLEINSTE_LETTER:.0f} px: {te_klein[:8]}"
-        woorden = len(page.locator('[data-testid="stMain"]').inner_text().split())
-        assert woorden <= MEESTE_WOORDEN, f"scherm {nummer}: {woorden} woorden"
-    finally:
-        page.context.close()
+    page = projector
+    open_pagina(page, f"{server.url}/presentatie?scherm={nummer}")
+    if schermen(beleid)[nummer - 1].soort in ("proces", "groep"):
+        # Plotly is a lazy chunk: measure once the chart has drawn its text, not its placeholder.
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg text')
+    page.wait_for_function("() => document.fonts.status === 'loaded'")
+    schermafdruk(page, f"presentatie-{nummer}")
+    letters = page.evaluate(_LETTERS_JS)
+    assert letters, "geen tekst gemeten"
+    te_klein = sorted({(grootte, tekst) for grootte, tekst in letters if grootte < KLEINSTE_LETTER - 0.5})
+    assert not te_klein, f"scherm {nummer}: tekst onder {KLEINSTE_LETTER:.0f} px: {te_klein[:8]}"
+    woorden = len(page.locator('[data-testid="stMain"]').inner_text().split())
+    assert woorden <= MEESTE_WOORDEN, f"scherm {nummer}: {woorden} woorden"

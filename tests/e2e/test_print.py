@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.server import Server
 from policy import Beleid, Doelgroep, Niveau, Vorm
 from policy.scenario import URL_SLEUTEL
-from tests.e2e.conftest import ARTIFACTS, VEREIST, Server
+from tests.e2e.conftest import ARTIFACTS, VEREIST
 from tests.e2e.hulp import hoofdtekst, open_pagina
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.server import STREAMLIT, free_port
 from tests.conftest import wijzig
-from tests.e2e.conftest import ROOT, _streamlit, vrije_poort
+from tests.e2e.conftest import ROOT
 
 ONDERDELEN = ["app.py", "web", "views", "pages", "policy", ".streamlit"]
 
@@ -30,7 +31,7 @@ def kopie_van_de_app(tmp_path: Path) -> Path:
 
 
 def start(map_: Path, **omgeving: str) -> subprocess.CompletedProcess[str]:
-    cmd = [_streamlit(), "run", "app.py", "--server.port", str(vrije_poort()), "--server.address", "127.0.0.1"]
+    cmd = [str(STREAMLIT), "run", "app.py", "--server.port", str(free_port()), "--server.address", "127.0.0.1"]
     try:
         return subprocess.run(
             cmd, cwd=map_, env={**os.environ, **omgeving}, capture_output=True, text=True, timeout=90, check=False

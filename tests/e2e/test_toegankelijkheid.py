@@ -7,10 +7,10 @@ from urllib.parse import urlencode
 
 import pytest
 
+from bench.server import Server
 from policy import Beleid
-from tests.e2e.conftest import Server
 from tests.e2e.hulp import ANTWOORD, Pad, alle_paden, open_pagina, optie, vraagtekst, wacht_klaar, wacht_na_stap
-from tests.e2e.test_paginas import controleer_axe
+from tests.e2e.test_paginas import controleer_axe, controleer_koppen
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 MAX_TABS = 60  # more than any page needs; keeps the loop bounded
@@ -28,29 +28,15 @@ def test_axe_op_een_vraag_met_antwoorden(pagina: Any, server: Server) -> None:
     controleer_axe(pagina, "keuzehulp-vraag")
 
 
-# Pages whose headings must not skip a level (axe heading-order, a "moderate" rule the page test lets pass).
-# The matrix with a chosen cell adds the explanation's own headings; the FAQ after a typo adds "Bedoelt u".
-KOPPEN_PADEN = ["", "faq", "faq?zoek=extranues", "matrix", "matrix?cel=isk-entree-summatief", "wat-als", "begrippen"]
-KOPPEN_PADEN += ["besluit"]
-# Pages where no heading is a link target: a heading's link icon would only be one more Tab stop.
-ZONDER_ANKERS = {"", "faq", "faq?zoek=extranues", "matrix", "matrix?cel=isk-entree-summatief", "wat-als"}
+# Every page of the navigation has its headings checked in tests/e2e/test_paginas.py; these states add headings
+# of their own: the matrix's explanation of a chosen cell, the FAQ's "Bedoelt u" after a typo.
+KOPPEN_PADEN = ["faq?zoek=extranues", "matrix?cel=isk-entree-summatief"]
 
 
 @pytest.mark.parametrize("pad", KOPPEN_PADEN)
 def test_koppen_slaan_geen_niveau_over(pagina: Any, server: Server, pad: str) -> None:
     open_pagina(pagina, f"{server.url}/{pad}")
-    from axe_playwright_python.sync_playwright import Axe
-
-    uitkomst = Axe().run(pagina, options={"runOnly": ["heading-order"], "resultTypes": ["violations"]})
-    fouten = [" ".join(map(str, n["target"])) for v in uitkomst.response["violations"] for n in v["nodes"]]
-    koppen = pagina.evaluate(
-        """() => [...document.querySelectorAll('[data-testid="stMain"] :is(h1,h2,h3,h4,h5,h6)')]
-            .map(h => h.tagName + ' ' + h.innerText.trim().slice(0, 40))"""
-    )
-    assert not fouten, f"heading-order op /{pad}: {fouten}; koppen: {koppen}"
-    if pad in ZONDER_ANKERS:
-        ankers = pagina.locator('[data-testid="stMain"] [data-testid="stHeaderActionElements"] a')
-        assert ankers.count() == 0, f"/{pad}: {ankers.count()} koppen met een link-icoon"
+    controleer_koppen(pagina, f"/{pad}", ankers=False)
 
 
 def _actief(page: Any) -> dict[str, Any]:

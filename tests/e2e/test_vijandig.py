@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Server
+from bench.server import Server
 from tests.e2e.hulp import ANTWOORD, VRIENDELIJK, hoofdtekst, open_pagina, xss_sporen
 
 SCRIPT = "<script>window.__xss.push('script')</script>"

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from bench.server import Server
 from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
 from policy.scenario import URL_SLEUTEL, cel_in_woorden, wijzigingen_als_url
-from tests.e2e.conftest import Server
 from tests.e2e.hulp import VRIENDELIJK, hoofdtekst, open_pagina, schermafdruk, xss_sporen
 
 ISK_ENTREE_SUMMATIEF = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
