@@ -13,12 +13,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from policy import Beleid, Cel
+from policy import Beleid
+from policy.domain import lees_cel_sleutel
 from tests.e2e.conftest import Server
 from tests.e2e.hulp import open_pagina, schermafdruk, wacht_klaar
 from tests.e2e.test_paginas import axe_resultaten, bewaar_axe
 from views.export import CSV_KOLOMMEN, csv_bestandsnaam
-from views.figuren import cel_naam, lees_cel_sleutel
+from views.figuren import cel_naam
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, versieregel
 
 MATEN = {"laptop": (1366, 768), "telefoon": (390, 844)}
@@ -66,9 +67,8 @@ def test_click_in_chart_shows_the_explanation_and_keeps_the_url(scherm: Any, ser
         _klik_cel(page, n)
         sleutel = _gekozen_cel(page)
         assert sleutel is not None, "de klik kwam niet in de URL"
-        delen = lees_cel_sleutel(sleutel)
-        assert delen is not None
-        cel = Cel(*delen, False)
+        cel = lees_cel_sleutel(sleutel)
+        assert cel is not None and not cel.ingeschreven_in_mbo  # the page opens on the not-enrolled half
         uitleg = page.locator(".st-key-matrix-uitleg")
         uitleg.wait_for()
         kop = uitleg.locator("h2").first  # the explanation's own heading; the answer's heading follows it
@@ -93,7 +93,7 @@ def test_click_in_chart_shows_the_explanation_and_keeps_the_url(scherm: Any, ser
 def test_headings_are_in_order(scherm: Any, server: Server) -> None:
     """axe heading-order (levels never skip), with an explanation open; our own headings carry no link icon."""
     page = scherm
-    open_pagina(page, f"{server.url}/matrix?cel=isk-entree-summatief")
+    open_pagina(page, f"{server.url}/matrix?cel=isk-entree-summatief-nee")
     page.locator(".st-key-matrix-uitleg h2").first.wait_for()
     page.wait_for_selector('[data-testid="stTable"]')
     violations = axe_resultaten(page)
