@@ -1,16 +1,18 @@
 """Matrix: every answer at a glance; a chosen cell gets the same explanation as the keuzehulp result.
 
 A cell is chosen by clicking the figure or with the select box (keyboard, screen reader); both write
-the same session key, and the URL keeps it (`?ingeschreven=ja&cel=isk-entree-formatief`). A click in
-the figure also brings the explanation into view: it stands below the figure, often off screen.
+the same session key, the domain's cell key, and the URL keeps it (`?cel=isk-entree-formatief-nee`).
+Its enrolment decides which half of the matrix the toggle shows; without a chosen cell the URL keeps
+the toggle alone (`?ingeschreven=ja`). A click in the figure also brings the explanation into view: it
+stands below the figure, often off screen.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from policy import Basis, Cel, Doelgroep, Niveau, Vorm, load_policy
-from policy.domain import bestaat
+from policy import Basis, Cel, Vorm, load_policy
+from policy.domain import INGESCHREVEN, alle_cellen, bestaat, cel_sleutel, ja_nee, lees_cel_sleutel, lees_ja_nee
 from views import export, figuren
 from views.beslissing import toon_beslissing
 from views.layout import versie_en_disclaimer
@@ -22,7 +24,6 @@ TOGGLE = "matrix_ingeschreven"
 KEUZE = "matrix_cel"
 FIGUUR = "matrix_figuur"
 URL_CEL = "cel"
-URL_INGESCHREVEN = "ingeschreven"
 # The h2s order the page for a screen reader; on screen they stay between the title and the h3s below.
 # On a phone the table (with its "(afgeleid)" marks) only fits with narrower cell padding; a table that
 # scrolls sideways cannot be reached by keyboard (axe scrollable-region-focusable).
@@ -49,46 +50,62 @@ requestAnimationFrame(() => {{
 </script>"""
 
 beleid = load_policy()
-ALLE_SLEUTELS = [figuren.cel_sleutel(Cel(d, n, v, False)) for d in Doelgroep for n in Niveau for v in Vorm]
+
+
+def _lees_url(url: dict[str, str]) -> tuple[Cel | None, bool, bool]:
+    """A shared link as (chosen cell, enrolled, something ignored); unknown parts are skipped, never echoed.
+
+    A link from before enrolment was part of the cell key (`?cel=isk-entree-formatief&ingeschreven=ja`)
+    still opens its cell: it is the domain's key with the enrolment of `ingeschreven` appended.
+    """
+    genegeerd = False
+    try:
+        ingeschreven = lees_ja_nee(url.get(INGESCHREVEN.url_sleutel, ja_nee(False)))
+    except ValueError:
+        ingeschreven, genegeerd = False, True
+    if URL_CEL not in url:
+        return None, ingeschreven, genegeerd
+    cel = lees_cel_sleutel(url[URL_CEL]) or lees_cel_sleutel("-".join((url[URL_CEL], ja_nee(ingeschreven))))
+    if cel is None:  # unknown, or a cell that does not exist (mbo, not enrolled)
+        return None, ingeschreven, True
+    # The cell's own enrolment wins; an `ingeschreven` that says otherwise was not used.
+    tegen = INGESCHREVEN.url_sleutel in url and ingeschreven != cel.ingeschreven_in_mbo
+    return cel, cel.ingeschreven_in_mbo, genegeerd or tegen
 
 
 def _naar_url() -> None:
     """Keep the URL in step with what is shown, so the link can be shared (once, at the end of a run)."""
     params: dict[str, str] = {}
-    if st.session_state.get(TOGGLE):
-        params[URL_INGESCHREVEN] = "ja"  # "nee" is the default: a plain /matrix stays plain
     if st.session_state.get(KEUZE):
-        params[URL_CEL] = st.session_state[KEUZE]
+        params[URL_CEL] = st.session_state[KEUZE]  # the cell key holds its enrolment
+    elif st.session_state.get(TOGGLE):
+        params[INGESCHREVEN.url_sleutel] = ja_nee(True)  # "nee" is the default: a plain /matrix stays plain
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
+
+
+def _bij_wissel() -> None:
+    """The toggle shows the other half of the matrix: a chosen cell moves along, if it exists there."""
+    cel = lees_cel_sleutel(st.session_state.get(KEUZE) or "")
+    if cel is not None:
+        ander = cel._replace(ingeschreven_in_mbo=st.session_state[TOGGLE])
+        st.session_state[KEUZE] = cel_sleutel(ander) if bestaat(ander) else None
 
 
 def _bij_klik() -> None:
     """A click on the figure chooses that cell; the select box follows (widgets may be set in a callback)."""
     punten = st.session_state[FIGUUR].selection.points
-    cel = figuren.punt_naar_cel(punten[0], bool(st.session_state.get(TOGGLE))) if punten else None
+    cel = figuren.punt_naar_cel(punten[0]) if punten else None
     if cel is not None:
-        st.session_state[KEUZE] = figuren.cel_sleutel(cel)
+        st.session_state[KEUZE] = cel_sleutel(cel)
         st.session_state[NAAR_UITLEG] = st.session_state.get(NAAR_UITLEG, 0) + 1
         st.session_state["matrix_scroll"] = True
 
 
 # First run of this page in a session: start from the URL (a shared link), ignoring what is unknown.
 if TOGGLE not in st.session_state or KEUZE not in st.session_state:
-    url = st.query_params.to_dict()
-    genegeerd = False
-    ingeschreven = url.get(URL_INGESCHREVEN, "nee").strip().lower()
-    if ingeschreven not in ("ja", "nee"):
-        genegeerd, ingeschreven = True, "nee"
-    keuze = None
-    if URL_CEL in url:
-        gevonden = figuren.lees_cel_sleutel(url[URL_CEL])
-        if gevonden is None:
-            genegeerd = True
-        else:
-            keuze = figuren.cel_sleutel(Cel(*gevonden, False))
-    st.session_state[TOGGLE] = ingeschreven == "ja"
-    st.session_state[KEUZE] = keuze
+    uit_url, st.session_state[TOGGLE], genegeerd = _lees_url(st.query_params.to_dict())
+    st.session_state[KEUZE] = cel_sleutel(uit_url) if uit_url else None
     if genegeerd:
         st.session_state["matrix_genegeerd"] = True
 
@@ -114,6 +131,7 @@ vraag_ingeschreven = beleid.vraag("ingeschreven_in_mbo")
 ingeschreven = st.toggle(
     "Kandidaat staat ingeschreven in het mbo",
     key=TOGGLE,
+    on_change=_bij_wissel,
     help=" ".join(markdown_veilig(t) for t in (vraag_ingeschreven.hulp or "", soort_tekst(vraag_ingeschreven)) if t),
 )
 st.caption(
@@ -121,10 +139,7 @@ st.caption(
     + ("**wel** in het mbo staat ingeschreven." if ingeschreven else "**niet** in het mbo staat ingeschreven.")
 )
 
-gekozen_delen = figuren.lees_cel_sleutel(st.session_state.get(KEUZE) or "")
-gekozen = Cel(*gekozen_delen, ingeschreven) if gekozen_delen else None
-if gekozen is not None and not bestaat(gekozen):
-    gekozen = None
+gekozen = lees_cel_sleutel(st.session_state.get(KEUZE) or "")  # of this half: the toggle moves it along
 
 st.plotly_chart(
     figuren.gedeelde_matrix_figuur(beleid, ingeschreven, gekozen),
@@ -144,17 +159,17 @@ st.caption(
 per_cel = {b.cel: b for b in beleid.matrix(ingeschreven)}
 
 
+opties = {cel_sleutel(c): per_cel[c] for c in alle_cellen() if c.ingeschreven_in_mbo == ingeschreven}
+
+
 def _optie(sleutel: str) -> str:
-    delen = figuren.lees_cel_sleutel(sleutel)
-    if delen is None:  # cannot happen: the options are our own keys
-        return sleutel
-    b = per_cel[Cel(*delen, ingeschreven)]
+    b = opties[sleutel]
     return f"{figuren.cel_naam(beleid, b.cel)}: {TOEGANG_LABEL[b.toegang]}"
 
 
 st.selectbox(
     "Kies een groep, product en soort toets",
-    [k for k in ALLE_SLEUTELS if bestaat(Cel(*figuren.lees_cel_sleutel(k) or (), ingeschreven))],
+    list(opties),
     index=None,
     format_func=_optie,
     placeholder="Kies een vakje uit het overzicht",

@@ -10,13 +10,12 @@ import plotly.io as pio
 import pytest
 
 from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
+from policy.domain import alle_cellen, cel_sleutel
 from policy.models import Stap
 from views.figuren import (
     KLEUR,
     TEKSTKLEUR,
-    cel_sleutel,
     cel_tekst,
-    lees_cel_sleutel,
     matrix_figuur,
     punt_naar_cel,
     tijdlijn_figuur,
@@ -25,14 +24,14 @@ from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL
 
 
 def _cellen(fig: go.Figure, ingeschreven: bool) -> dict[Cel, go.Scatter]:
-    """Every labelled point of the figure: cell -> (trace, index)."""
+    """Every labelled point of the figure, as a click reports it: cell -> (trace, index)."""
     uit = {}
     for trace in fig.data:
         if isinstance(trace, go.Scatter):
             for i, sleutel in enumerate(trace.customdata):
-                delen = lees_cel_sleutel(sleutel)
-                assert delen is not None
-                uit[Cel(*delen, ingeschreven)] = (trace, i)
+                cel = punt_naar_cel({"customdata": sleutel})
+                assert cel is not None and cel.ingeschreven_in_mbo == ingeschreven
+                uit[cel] = (trace, i)
     return uit
 
 
@@ -147,24 +146,28 @@ def test_figure_is_small_and_has_no_default_template(beleid: Beleid) -> None:
     assert len(json.dumps(json.loads(spec)["layout"].get("template", {}))) < 200
 
 
-def test_clicked_point_maps_to_its_cell() -> None:
-    assert punt_naar_cel({"customdata": "isk-entree-formatief", "x": 0, "y": 2}, True) == Cel(
+def test_clicked_point_maps_to_its_cell(beleid: Beleid) -> None:
+    """A point carries the domain's cell key (enrolment included); every cell of both halves is clickable."""
+    assert punt_naar_cel({"customdata": "isk-entree-formatief-ja", "x": 0, "y": 2}) == Cel(
         Doelgroep.isk, Niveau.entree, Vorm.formatief, True
     )
-    assert punt_naar_cel({"x": 0, "y": 2}, False) is None
+    geklikt = {c for i in (False, True) for c in _cellen(matrix_figuur(beleid, i), i)}
+    assert geklikt == set(alle_cellen())
+    for cel in alle_cellen():
+        assert punt_naar_cel({"customdata": cel_sleutel(cel)}) == cel
 
 
-@pytest.mark.parametrize("waarde", ["", "isk", "isk-entree", "isk-9-formatief", "<script>-2-x", "a" * 500, None, 3])
-def test_bad_cell_keys_are_none(waarde: object) -> None:
-    assert lees_cel_sleutel(waarde) is None
-
-
-def test_cell_keys_round_trip() -> None:
-    for d in Doelgroep:
-        for n in Niveau:
-            for v in Vorm:
-                assert lees_cel_sleutel(cel_sleutel(Cel(d, n, v, False))) == (d, n, v)
-    assert lees_cel_sleutel(" ISK-Entree-Formatief ") == (Doelgroep.isk, Niveau.entree, Vorm.formatief)
+@pytest.mark.parametrize(
+    "punt",
+    [
+        {"x": 0, "y": 2},
+        {"customdata": "isk-entree-formatief"},
+        {"customdata": "mbo-2-formatief-nee"},
+        {"customdata": None},
+    ],
+)
+def test_a_point_without_a_cell_key_is_no_cell(punt: dict[str, object]) -> None:
+    assert punt_naar_cel(punt) is None
 
 
 def test_wrapped_text_never_breaks_a_word_after_its_hyphen(beleid: Beleid) -> None:

@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Vorm
-from policy.domain import bestaat
+from policy.domain import bestaat, cel_sleutel
 from tests.conftest import open_pagina
 from views.export import matrix_csv, tabel_waarde
-from views.figuren import cel_naam, cel_sleutel
+from views.figuren import cel_naam
 from views.teksten import BASIS_KORT, BASIS_LABEL, TOEGANG_LABEL, soort_tekst
 
 
@@ -100,17 +100,58 @@ def test_choosing_a_cell_shows_the_explanation_and_keuzehulp_link(beleid: Beleid
     assert link.label == "Open dit antwoord in de keuzehulp"
     assert "keuzehulp" in link.page
     assert _query(link) == {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
-    assert at.query_params["cel"] == "isk-entree-formatief"
+    assert dict(at.query_params) == {"cel": "isk-entree-formatief-nee"}
 
 
 def test_toggle_keeps_the_chosen_cell_and_explains_it_for_enrolled(beleid: Beleid) -> None:
-    at = _pagina(cel="vmbo-3-summatief")
-    assert at.selectbox(key="matrix_cel").value == "vmbo-3-summatief"
+    at = _pagina(cel="vmbo-3-summatief-nee")
+    assert at.selectbox(key="matrix_cel").value == "vmbo-3-summatief-nee"
     assert beleid.decide("vmbo", "3", "summatief", False).regel.reden in _tekst(at)
     at.toggle(key="matrix_ingeschreven").set_value(True).run()
+    assert not at.exception, at.exception
     ingeschreven = beleid.decide("vmbo", "3", "summatief", True)
     assert ingeschreven.regel.reden in _tekst(at)
     assert _query(_keuzehulp_link(at))["ingeschreven"] == "ja"
+    assert at.selectbox(key="matrix_cel").value == "vmbo-3-summatief-ja"
+    assert dict(at.query_params) == {"cel": "vmbo-3-summatief-ja"}
+
+
+def test_toggle_drops_a_chosen_cell_that_does_not_exist_in_the_other_half() -> None:
+    """An mbo student is always enrolled: switching to 'not enrolled' leaves nothing to explain."""
+    at = _pagina(cel="mbo-2-formatief-ja")
+    assert _keuzehulp_link(at) is not None
+    at.toggle(key="matrix_ingeschreven").set_value(False).run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="matrix_cel").value is None
+    assert _keuzehulp_link(at) is None
+    assert dict(at.query_params) == {}
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw"),
+    [
+        ({"cel": "isk-entree-formatief"}, "isk-entree-formatief-nee"),
+        ({"cel": "vmbo-3-summatief", "ingeschreven": "ja"}, "vmbo-3-summatief-ja"),
+        ({"cel": "onderwijsroute-2-formatief", "ingeschreven": "nee"}, "onderwijsroute-2-formatief-nee"),
+    ],
+)
+def test_an_old_link_opens_the_same_cell_as_the_new_one(oud: dict[str, str], nieuw: str) -> None:
+    """Links from before the cell key held the enrolment (bookmarks) still work, and get the new form."""
+    pagina_oud, pagina_nieuw = _pagina(**oud), _pagina(cel=nieuw)
+    for at in (pagina_oud, pagina_nieuw):
+        assert not at.info
+        assert at.selectbox(key="matrix_cel").value == nieuw
+        assert dict(at.query_params) == {"cel": nieuw}
+    assert pagina_oud.toggle(key="matrix_ingeschreven").value == pagina_nieuw.toggle(key="matrix_ingeschreven").value
+    assert [h.value for h in pagina_oud.header] == [h.value for h in pagina_nieuw.header]
+    assert _query(_keuzehulp_link(pagina_oud)) == _query(_keuzehulp_link(pagina_nieuw))
+
+
+def test_the_cell_key_decides_enrolment_over_a_contradicting_ingeschreven() -> None:
+    at = _pagina(cel="isk-entree-formatief-nee", ingeschreven="ja")
+    assert at.selectbox(key="matrix_cel").value == "isk-entree-formatief-nee"
+    assert at.toggle(key="matrix_ingeschreven").value is False
+    assert [i.value for i in at.info] == ["Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen."]
 
 
 def test_select_box_names_every_cell_with_its_answer(beleid: Beleid) -> None:
@@ -123,6 +164,8 @@ def test_select_box_names_every_cell_with_its_answer(beleid: Beleid) -> None:
         for v in Vorm
     ]
     assert keuze.options == verwacht
+    keuze.select_index(0).run()
+    assert dict(at.query_params) == {"cel": cel_sleutel(Cel(Doelgroep.mbo, Niveau.entree, Vorm.formatief, True))}
 
 
 @pytest.mark.parametrize(
@@ -130,6 +173,12 @@ def test_select_box_names_every_cell_with_its_answer(beleid: Beleid) -> None:
     [
         {"cel": "<script>alert(1)</script>"},
         {"cel": "isk-9-formatief"},
+        {"cel": "isk-9-formatief-nee"},
+        {"cel": "isk-entree-formatief-misschien"},
+        # Cells that do not exist: an mbo student is always enrolled (new and old form).
+        {"cel": "mbo-entree-formatief-nee"},
+        {"cel": "mbo-entree-formatief"},
+        {"cel": "mbo-entree-formatief", "ingeschreven": "nee"},
         {"ingeschreven": "misschien"},
         {"cel": "x" * 5000},
     ],
@@ -143,7 +192,7 @@ def test_bad_links_are_skipped_not_echoed(beleid: Beleid, params: dict[str, str]
 
 
 def test_headings_do_not_skip_levels_and_the_explanation_has_its_own(beleid: Beleid) -> None:
-    at = _pagina(cel="isk-entree-summatief")
+    at = _pagina(cel="isk-entree-summatief-nee")
     koppen = [(h.tag, h.value) for h in [*at.title, *at.header, *at.subheader]]
     cel = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
     assert ("h2", f"Uitleg: {cel_naam(beleid, cel)}") in koppen

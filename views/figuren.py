@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from policy import Basis, Beleid, Beslissing, Cel, Doelgroep, Niveau, Toegang, Vorm
+from policy.domain import cel_sleutel, lees_cel_sleutel
 from policy.models import Stap
 from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL
 
@@ -42,23 +43,6 @@ def cel_tekst(toegang: Toegang, afgeleid: bool = False) -> str:
     """
     tekst = f"<b>{TOEGANG_SYMBOOL[toegang]}</b> {KORT_LABEL[toegang]}"
     return f"{tekst}<br><i>{AFGELEID}</i>" if afgeleid else tekst
-
-
-def cel_sleutel(cel: Cel) -> str:
-    """A cell without enrolment as a short URL value: `isk-entree-formatief`."""
-    return f"{cel.doelgroep.value}-{cel.niveau.value}-{cel.vorm.value}"
-
-
-def lees_cel_sleutel(waarde: object) -> tuple[Doelgroep, Niveau, Vorm] | None:
-    """The cell named by a URL value, or None for anything else (never raises, never echoes)."""
-    tekst = str(waarde)[:60].strip().lower()
-    delen = tekst.split("-")
-    if len(delen) != 3:
-        return None
-    try:
-        return Doelgroep(delen[0]), Niveau(delen[1]), Vorm(delen[2])
-    except ValueError:
-        return None
 
 
 def cel_naam(beleid: Beleid, cel: Cel) -> str:
@@ -233,12 +217,9 @@ def matrix_figuur(beleid: Beleid, ingeschreven_in_mbo: bool, gekozen: Cel | None
     return fig
 
 
-def punt_naar_cel(punt: dict[str, object], ingeschreven_in_mbo: bool) -> Cel | None:
-    """The cell of a clicked point from `st.plotly_chart`'s selection (its customdata), or None."""
-    gevonden = lees_cel_sleutel(punt.get("customdata", ""))
-    if gevonden is None:
-        return None
-    return Cel(*gevonden, ingeschreven_in_mbo)
+def punt_naar_cel(punt: dict[str, object]) -> Cel | None:
+    """The cell of a clicked point from `st.plotly_chart`'s selection (its customdata: the cell key), or None."""
+    return lees_cel_sleutel(punt.get("customdata", ""))
 
 
 @lru_cache(maxsize=128)

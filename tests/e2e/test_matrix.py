@@ -13,26 +13,24 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from policy import Beleid, Cel
-from tests.e2e.conftest import Server
+from bench.server import Server
+from policy import Beleid
+from policy.domain import lees_cel_sleutel
 from tests.e2e.hulp import open_pagina, schermafdruk, wacht_klaar
 from tests.e2e.test_paginas import axe_resultaten, bewaar_axe
 from views.export import CSV_KOLOMMEN, csv_bestandsnaam
-from views.figuren import cel_naam, lees_cel_sleutel
+from views.figuren import cel_naam
 from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, versieregel
 
 MATEN = {"laptop": (1366, 768), "telefoon": (390, 844)}
 
 
 @pytest.fixture(params=list(MATEN))
-def scherm(request: pytest.FixtureRequest, browser: Any) -> Any:
+def scherm(request: pytest.FixtureRequest, pagina: Any) -> Any:
     breedte, hoogte = MATEN[request.param]
-    context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.maat = request.param
-    yield page
-    context.close()
+    pagina.set_viewport_size({"width": breedte, "height": hoogte})
+    pagina.maat = request.param
+    return pagina
 
 
 def _gekozen_cel(page: Any) -> str | None:
@@ -66,9 +64,8 @@ def test_click_in_chart_shows_the_explanation_and_keeps_the_url(scherm: Any, ser
         _klik_cel(page, n)
         sleutel = _gekozen_cel(page)
         assert sleutel is not None, "de klik kwam niet in de URL"
-        delen = lees_cel_sleutel(sleutel)
-        assert delen is not None
-        cel = Cel(*delen, False)
+        cel = lees_cel_sleutel(sleutel)
+        assert cel is not None and not cel.ingeschreven_in_mbo  # the page opens on the not-enrolled half
         uitleg = page.locator(".st-key-matrix-uitleg")
         uitleg.wait_for()
         kop = uitleg.locator("h2").first  # the explanation's own heading; the answer's heading follows it
@@ -93,7 +90,7 @@ def test_click_in_chart_shows_the_explanation_and_keeps_the_url(scherm: Any, ser
 def test_headings_are_in_order(scherm: Any, server: Server) -> None:
     """axe heading-order (levels never skip), with an explanation open; our own headings carry no link icon."""
     page = scherm
-    open_pagina(page, f"{server.url}/matrix?cel=isk-entree-summatief")
+    open_pagina(page, f"{server.url}/matrix?cel=isk-entree-summatief-nee")
     page.locator(".st-key-matrix-uitleg h2").first.wait_for()
     page.wait_for_selector('[data-testid="stTable"]')
     violations = axe_resultaten(page)
