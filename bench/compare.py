@@ -44,7 +44,9 @@ CONFIGS: dict[str, dict[str, str]] = {
 }
 
 
-async def measure(url: str, pid: int, page: str, query: str, sessions: int, repeat: int, timeout: float) -> list[dict]:
+async def measure(
+    url: str, pid: int, page: str, query: str, sessions: int, repeat: int, timeout: float
+) -> list[dict[str, Any]]:
     t = Target(url, page, query, pid, timeout, settle=30.0, xsrf=await fetch_xsrf_cookie(url))
     await burst(t, 1)  # warm-up: the first run imports Streamlit's lazy modules
     out = []

@@ -12,6 +12,8 @@ import io
 import re
 import sys
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 # bench/profile.py would shadow the stdlib `profile` that cProfile imports: drop bench/ from the path.
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
@@ -46,21 +48,21 @@ def main() -> int:
     # The script runs in its own thread; a cProfile profiler only sees the thread that enables it,
     # so enable it inside the script thread around Streamlit's exec of the page.
     from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.runtime.scriptrunner.exec_code import exec_func_with_error_handling as original
 
     prof = cProfile.Profile()
-    original = script_runner.exec_func_with_error_handling
 
-    def profiled(*args: object, **kwargs: object) -> object:
+    def profiled(*args: Any, **kwargs: Any) -> object:
         prof.enable()
         try:
-            return original(*args, **kwargs)  # type: ignore[arg-type]
+            return original(*args, **kwargs)
         finally:
             prof.disable()
 
-    script_runner.exec_func_with_error_handling = profiled  # type: ignore[assignment]
-    for _ in range(a.repeats):
-        at.run()
-    script_runner.exec_func_with_error_handling = original
+    # script_runner calls the name it imported: replace it there.
+    with mock.patch.object(script_runner, "exec_func_with_error_handling", profiled):
+        for _ in range(a.repeats):
+            at.run()
     buf = io.StringIO()
     st = pstats.Stats(prof, stream=buf).sort_stats("cumulative")
     st.print_stats(a.top)

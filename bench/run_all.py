@@ -153,7 +153,9 @@ async def load_suite(srv: Server, page: str, query: str, sizes: list[int], a: ar
     return res
 
 
-async def interact_suite(srv: Server, page: str, query: str, queries: list[str], a: argparse.Namespace) -> dict:
+async def interact_suite(
+    srv: Server, page: str, query: str, queries: list[str], a: argparse.Namespace
+) -> dict[str, Any]:
     t = await _target(srv, page, query)
     r = await interact(t, a.interact_sessions, a.rate, a.duration, queries)
     log(f"interact {srv.url}: p95 {r['p95_s']:.3f}s n {r['n']} skipped {r['skipped_all_busy']} errors {r['errors']}")
@@ -161,7 +163,7 @@ async def interact_suite(srv: Server, page: str, query: str, queries: list[str],
     return r
 
 
-async def leak_suite(srv: Server, page: str, query: str, a: argparse.Namespace) -> dict:
+async def leak_suite(srv: Server, page: str, query: str, a: argparse.Namespace) -> dict[str, Any]:
     t = await _target(srv, page, query)
     r = await leak(t, a.leak_sessions, a.waves)
     log(f"leak {srv.url}: after " + ", ".join(f"{w['rss_mb_after']:.1f}" for w in r["rows"]))
@@ -462,7 +464,7 @@ def scaled_suite(n: int) -> dict[str, Any]:
 
 def _first_js(url: str) -> str | None:
     with urllib.request.urlopen(url, timeout=10) as resp:
-        html = resp.read().decode()
+        html: str = resp.read().decode()
     i = html.find("/static/js/")
     if i < 0:
         return None
@@ -721,7 +723,8 @@ def report_licht(res: dict[str, Any]) -> list[str]:
         L += ["", f"Static site not measured: {st_.get('skipped', 'skipped')}."]
     L.append("")
     lh = res["lighthouse"]
-    runs = len(next(iter(lh.get("pages", {}).values()), {}).get("runs", []))
+    pages: dict[str, dict[str, Any]] = lh.get("pages", {})
+    runs = len(next(iter(pages.values()), {}).get("runs", []))
     L += [f"### Lighthouse (mobile, default simulated throttling), {runs} runs per page", ""]
     if "skipped" in lh:
         L += [f"Not measured: {lh['skipped']}.", ""]

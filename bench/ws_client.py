@@ -159,7 +159,7 @@ class StreamlitSession:
             async with asyncio.timeout(timeout):
                 while True:
                     fwd = ForwardMsg()
-                    fwd.ParseFromString(await self.ws.recv())  # type: ignore[arg-type]
+                    fwd.ParseFromString(await self.ws.recv(decode=False))
                     result.messages += 1
                     kind = fwd.WhichOneof("type")
                     if kind == "new_session":

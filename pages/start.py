@@ -16,12 +16,13 @@ def regels(rij: list[Beslissing], met_samenvatting: bool) -> list[str]:
     """One line per rule in a row of the matrix: the answer, which products, and whether the bericht says it."""
     uit = []
     for regel_id in dict.fromkeys(b.regel.id for b in rij):
-        regel = beleid.regel(regel_id)
-        cellen = [b.cel for b in rij if b.regel.id == regel_id]
+        beslissingen = [b for b in rij if b.regel.id == regel_id]
+        regel = beslissingen[0].regel
+        cellen = [b.cel for b in beslissingen]
         samenvatting = f"  \n:small[{markdown_veilig(regel.samenvatting)}]" if met_samenvatting else ""
         uit.append(
             f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {producten(beleid, cellen)}  \n"
-            f"*{BASIS_KORT[regel.basis]}*{samenvatting}"
+            f"*{BASIS_KORT[beslissingen[0].basis]}*{samenvatting}"
         )
     return uit
 

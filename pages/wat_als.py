@@ -168,10 +168,10 @@ with st.container(key="geen-print-wijzigen"):
         format_func=lambda d: beleid.label("doelgroep", d),
         key="wat_als_doelgroep",
     )
-    niveau = k3.selectbox(
-        "Product", list(Niveau), format_func=lambda n: beleid.label("niveau", n), key="wat_als_niveau"
-    )
-    vorm = k4.selectbox("Soort toets", list(Vorm), format_func=lambda v: beleid.label("vorm", v), key="wat_als_vorm")
+    # Named first: written inline next to format_func, mypy types `list(Niveau)` as selectbox's empty options.
+    niveaus, vormen = list(Niveau), list(Vorm)
+    niveau = k3.selectbox("Product", niveaus, format_func=lambda n: beleid.label("niveau", n), key="wat_als_niveau")
+    vorm = k4.selectbox("Soort toets", vormen, format_func=lambda v: beleid.label("vorm", v), key="wat_als_vorm")
     k5.selectbox("Nieuw antwoord", list(Toegang), format_func=_antwoord, key="wat_als_toegang")
     st.markdown(f"In het besluit: **{_antwoord(beleid.decide(doelgroep, niveau, vorm, ingeschreven).toegang)}**")
     st.button("Wijziging toevoegen", type="primary", key="wat_als_toevoegen", on_click=_voeg_toe)

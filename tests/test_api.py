@@ -88,7 +88,7 @@ VIJANDIG: list[tuple[list[tuple[str, str]], set[str | None]]] = [
 def test_vijandige_invoer_geeft_400_met_de_velden(
     client: TestClient, beleid: Beleid, query: list[tuple[str, str]], velden: set[str | None]
 ) -> None:
-    antwoord = client.get(BESLISSING, params=query)
+    antwoord = client.get(BESLISSING, params=tuple(query))  # a tuple: httpx types a list of pairs invariantly
     assert antwoord.status_code == 400
     assert antwoord.headers["content-type"] == "application/json"
     problemen = antwoord.json()["problemen"]

@@ -33,8 +33,8 @@ def teksten(beleid: Beleid) -> Iterator[tuple[str, str]]:
         yield f"regels.yaml {r.id} reden", r.reden
         if r.afleiding:
             yield f"regels.yaml {r.id} afleiding", r.afleiding
-        for i, stap in enumerate(r.vervolg):
-            yield f"regels.yaml {r.id} vervolg[{i}]", stap
+        for i, vervolg in enumerate(r.vervolg):
+            yield f"regels.yaml {r.id} vervolg[{i}]", vervolg
         if r.vervolg_herkomst is not None and r.vervolg_herkomst.afleiding:
             yield f"regels.yaml {r.id} vervolg_herkomst.afleiding", r.vervolg_herkomst.afleiding
     for v in beleid.voorwaarden:

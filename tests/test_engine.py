@@ -32,7 +32,7 @@ def test_unknown_values_raise_dutch_error_listing_valid_values(
     beleid: Beleid, argumenten: dict[str, str], fragment: str
 ) -> None:
     with pytest.raises(ValueError, match="Kies uit") as info:
-        beleid.decide(**argumenten)
+        beleid.decide(argumenten["doelgroep"], argumenten["niveau"], argumenten["vorm"])
     assert fragment in str(info.value)
     assert "Onbekende" in str(info.value)
 

@@ -168,7 +168,8 @@ def test_hostile_search_is_shown_nowhere_as_markup(via: str) -> None:
     for tekst in _alle_tekst(at):
         for stuk in ("<script", "<b>", "<img", "**x**", ":red[", "javascript:"):
             assert stuk not in tekst
-    assert len(at.text_input(key="faq-zoek").value) <= zoeken.MAX_ZOEK
+    waarde = at.text_input(key="faq-zoek").value
+    assert waarde is not None and len(waarde) <= zoeken.MAX_ZOEK
 
 
 def test_glossary_is_alphabetical_with_background_marked_as_toelichting(beleid: Beleid) -> None:

@@ -70,10 +70,11 @@ def test_what_would_change_holds_for_every_cell_the_answer_covers(beleid: Beleid
             if len(eigen) > 1:
                 continue
             for waarde in dimensie.waarden:
+                vervanging: dict[str, Any] = {dimensie.veld: waarde}  # Any: the type of this dimension's values
                 anders = {
-                    beleid.decide(*c._replace(**{dimensie.veld: waarde})).regel.id
+                    beleid.decide(*c._replace(**vervanging)).regel.id
                     for c in stand.cellen
-                    if bestaat(c._replace(**{dimensie.veld: waarde}))
+                    if bestaat(c._replace(**vervanging))
                 }
                 if waarde not in eigen and anders - {stand.beslissing.regel.id}:
                     assert (dimensie.veld, waarde) in genoemd, (stand.route, dimensie.veld, waarde)

@@ -24,7 +24,8 @@ def _alles(at: AppTest) -> str:
 
 def test_summary_says_it_stands_in_the_bericht_and_names_it(at: AppTest, beleid: Beleid) -> None:
     tekst = _alles(at)
-    assert BASIS_KORT[beleid.besluit.samenvatting_herkomst.basis] in tekst
+    basis = beleid.besluit.samenvatting_herkomst.basis
+    assert basis is not None and BASIS_KORT[basis] in tekst
     assert "Bron: het bericht van de" in tekst
 
 
@@ -42,6 +43,7 @@ def test_each_group_shows_every_answer_with_its_kind_enrolled_or_not(
         rij = [b for b in beleid.matrix(ingeschreven) if b.cel.doelgroep is doelgroep]
         for regel in {b.regel for b in rij}:
             cellen = [b.cel for b in rij if b.regel is regel]
+            assert regel.basis is not None
             assert f"{producten(beleid, cellen)} *{BASIS_KORT[regel.basis]}*" in kolom, (regel.id, kolom)
 
 

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
+from starlette.types import Message
 
 import web
 from policy import Beleid
@@ -139,12 +140,12 @@ async def _asgi_get(app: Starlette, pad: str) -> bytes:
     }  # fmt: skip
     delen: list[bytes] = []
 
-    async def receive() -> dict[str, object]:
+    async def receive() -> Message:
         return {"type": "http.request", "body": b"", "more_body": False}
 
-    async def send(bericht: dict[str, object]) -> None:
+    async def send(bericht: Message) -> None:
         if bericht["type"] == "http.response.body":
-            delen.append(bytes(bericht.get("body", b"")))  # type: ignore[arg-type]
+            delen.append(bytes(bericht.get("body", b"")))
 
     await app(scope, receive, send)
     return b"".join(delen)
