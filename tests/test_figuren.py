@@ -39,7 +39,7 @@ def _kleur_in_schaal(heatmap: go.Heatmap, z: float) -> str:
     """The colour a stepped colour scale gives a value (the step it falls in)."""
     positie = (z - heatmap.zmin) / (heatmap.zmax - heatmap.zmin)
     kleuren = [kleur for stap, kleur in heatmap.colorscale if stap <= positie]
-    return kleuren[-1]
+    return str(kleuren[-1])
 
 
 def _luminantie(kleur: str) -> float:

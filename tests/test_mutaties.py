@@ -147,8 +147,8 @@ def mutaties() -> list[Mutatie]:
         ("faq.yaml", ("faq", "themas"), "faq.yaml", "thema", "thema"),
         ("begrippen.yaml", ("begrippen",), "faq.yaml", "begrippen", "begrippen"),
     ]
-    for bron, pad, verwijzer, veld, sleutel in verwijzingen:
-        data, verw = _lees(bron), _lees(verwijzer)
+    for met_id, lijst_pad, verwijzer, veld, sleutel in verwijzingen:
+        data, verw = _lees(met_id), _lees(verwijzer)
         if data is None or verw is None:
             continue
         gebruikt = {
@@ -157,21 +157,21 @@ def mutaties() -> list[Mutatie]:
             for r in (e.get(sleutel) if isinstance(e.get(sleutel), list) else [e.get(sleutel)])
             if r
         }
-        for i, entry in enumerate(_volg(data, pad)):
+        for i, entry in enumerate(_volg(data, lijst_pad)):
             if entry["id"] not in gebruikt:
                 continue
 
-            def hernoem(d: Any, i: int = i, pad: tuple[str | int, ...] = pad) -> None:
+            def hernoem(d: Any, i: int = i, pad: tuple[str | int, ...] = lijst_pad) -> None:
                 _volg(d, pad)[i]["id"] += "-hernoemd"
 
-            lijst.append(Mutatie(f"{bron}:{entry['id']}:id-hernoemd", verwijzer, veld, hernoem, wijzigt=bron))
+            lijst.append(Mutatie(f"{met_id}:{entry['id']}:id-hernoemd", verwijzer, veld, hernoem, wijzigt=met_id))
     # Quotes: one character different, or pointed at another paragraph.
     for bestand in sorted(p.name for p in MAP.glob("*.yaml")):
         data = _lees(bestand)
-        for pad, bron in _citaten(data):
-            plek = ".".join(map(str, pad))
+        for citaat_pad, bron in _citaten(data):
+            plek = ".".join(map(str, citaat_pad))
 
-            def breek(d: Any, pad: tuple[str | int, ...] = pad) -> None:
+            def breek(d: Any, pad: tuple[str | int, ...] = citaat_pad) -> None:
                 b = _volg(d, pad)
                 b["citaat"] = _een_teken_anders(" ".join(str(b["citaat"]).split()))
 
@@ -180,7 +180,7 @@ def mutaties() -> list[Mutatie]:
             if andere:
                 nieuw = min(andere, key=lambda a: abs(a - int(bron["alinea"])))
 
-                def verschuif(d: Any, pad: tuple[str | int, ...] = pad, nieuw: int = nieuw) -> None:
+                def verschuif(d: Any, pad: tuple[str | int, ...] = citaat_pad, nieuw: int = nieuw) -> None:
                     _volg(d, pad)["alinea"] = nieuw
 
                 lijst.append(Mutatie(f"{bestand}:{plek}:alinea-{nieuw}", bestand, "citaat", verschuif))
