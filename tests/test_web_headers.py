@@ -9,11 +9,13 @@ import re
 import anyio
 import pytest
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
 from starlette.types import Message
+from streamlit.web.server.starlette.starlette_gzip_middleware import SelectiveGZipMiddleware
 
 import web
 from policy import Beleid
@@ -44,6 +46,7 @@ class NepStreamlit:
                 "/static/manifest.json", lambda _: PlainTextResponse("{}" * 600, headers={"Cache-Control": "no-cache"})
             ),
             Route("/static/weg.js", lambda _: PlainTextResponse("weg" * 300, status_code=404)),
+            Route("/", lambda _: HTMLResponse(pagina)),
             Route("/keuzehulp", lambda _: HTMLResponse(pagina)),
             Route("/licht/eigen", lambda _: PlainTextResponse("x", headers={"Content-Security-Policy": "sandbox"})),
         ]
@@ -56,7 +59,9 @@ def nep() -> NepStreamlit:
 
 @pytest.fixture
 def app(nep: NepStreamlit) -> Starlette:
-    return Starlette(routes=[*web.routes(), *nep.routes()], middleware=web.middleware())
+    # As in st.App: our middleware outside, Streamlit's own gzip layer inside it.
+    streamlit_eigen = Middleware(SelectiveGZipMiddleware)
+    return Starlette(routes=[*web.routes(), *nep.routes()], middleware=[*web.middleware(), streamlit_eigen])
 
 
 @pytest.fixture
@@ -76,6 +81,16 @@ def test_elk_antwoord_heeft_de_headers(client: TestClient, pad: str) -> None:
     assert "frame-ancestors 'self'" in csp
     if pad.startswith(("/api/", "/licht/", "/robots.txt")):
         assert "default-src 'none'" in csp and not any(d.startswith("script-src") for d in csp), "geen script"
+
+
+@pytest.mark.parametrize("pad", ["/licht/vragen", "/static/js/index.abc.js", "/api/v1/overzicht", "/", "/keuzehulp"])
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_elk_vary_token_eenmaal(client: TestClient, pad: str, encoding: str) -> None:
+    """Every gzip layer adds `Vary: Accept-Encoding`; a cache must see each token once."""
+    h = client.get(pad, headers={"Accept-Encoding": encoding}).headers
+    tokens = [t.strip().lower() for waarde in h.get_list("vary") for t in waarde.split(",")]
+    assert "accept-encoding" in tokens, "het antwoord hangt af van Accept-Encoding"
+    assert len(tokens) == len(set(tokens)), h.get_list("vary")
 
 
 def test_een_route_mag_een_eigen_beleid_zetten(client: TestClient) -> None:

@@ -69,10 +69,14 @@ def datum(d: dt.date) -> str:
     return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
 
 
+def bronplaats(alinea: int) -> str:
+    """'alinea 4', or 'kop' for the heading: where in the bericht a quote stands."""
+    return "kop" if alinea == 0 else f"alinea {alinea}"
+
+
 def bronverwijzing(beleid: Beleid, alinea: int) -> str:
     """'Bericht over het ALV-besluit, alinea 4': where a quote stands (short: it is a link on a phone)."""
-    plaats = "kop" if alinea == 0 else f"alinea {alinea}"
-    return f"Bericht over het {beleid.besluit.orgaan_kort.removeprefix('de ')}-besluit, {plaats}"
+    return f"Bericht over het {beleid.besluit.orgaan_kort.removeprefix('de ')}-besluit, {bronplaats(alinea)}"
 
 
 def opsomming(delen: list[str], laatste: str = "en") -> str:

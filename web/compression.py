@@ -4,6 +4,9 @@ Streamlit serves its JavaScript uncompressed on purpose (starlette_gzip_middlewa
 request costs CPU in a burst. A hall that opens the app at once asks for the same dozen content-hashed
 files, so we compress each of those once (level 9) and answer every later request from memory; other
 responses (HTML, JSON) are small and compressed per request by Starlette's GZipMiddleware.
+
+Each gzip layer (ours, Streamlit's own inside it) and the light routes add `Vary: Accept-Encoding`; the
+response leaves here with each Vary token once.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ class Compressie:
             # HEAD gets GET's headers (Content-Length and Content-Encoding of the compressed body), no body.
             await self(dict(scope, method="GET"), receive, _zonder_body(send))
             return
+        if scope["type"] == "http":
+            send = _vary_eenmaal(send)
         if not self._bewaarbaar(scope):
             await self.per_verzoek(scope, receive, send)
             return
@@ -88,5 +93,21 @@ def _zonder_body(send: Send) -> Send:
             await send(bericht)
         elif not bericht.get("more_body", False):
             await send({"type": "http.response.body", "body": b""})
+
+    return doorsturen
+
+
+def _vary_eenmaal(send: Send) -> Send:
+    async def doorsturen(bericht: Message) -> None:
+        if bericht["type"] == "http.response.start":
+            headers = MutableHeaders(raw=list(bericht.get("headers", [])))
+            tokens: dict[str, str] = {}  # tokens are case-insensitive; keep the first spelling, in order
+            for waarde in headers.getlist("vary"):
+                for token in filter(None, (t.strip() for t in waarde.split(","))):
+                    tokens.setdefault(token.lower(), token)
+            if tokens:
+                headers["vary"] = ", ".join(tokens.values())
+                bericht = {**bericht, "headers": headers.raw}
+        await send(bericht)
 
     return doorsturen

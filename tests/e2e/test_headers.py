@@ -61,6 +61,16 @@ def test_head_heeft_de_lengte_van_get(server: Server, paden: list[str], encoding
         assert head.get("content-encoding") == get.get("content-encoding"), pad
 
 
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_elk_vary_token_eenmaal(server: Server, paden: list[str], encoding: str) -> None:
+    """Our gzip, Streamlit's gzip and the light routes each add `Vary: Accept-Encoding`; it leaves once."""
+    for pad in [*paden, "/matrix", "/licht/vragen", "/licht/licht.css"]:
+        verzoek = urllib.request.Request(f"{server.url}{pad}", headers={"Accept-Encoding": encoding})
+        with urllib.request.urlopen(verzoek, timeout=20) as a:
+            tokens = [t.strip().lower() for waarde in a.headers.get_all("vary", []) for t in waarde.split(",")]
+        assert len(tokens) == len(set(tokens)), (pad, tokens)
+
+
 def test_robots_txt_is_echt(server: Server) -> None:
     status, h, body = haal(f"{server.url}/robots.txt", encoding="identity")
     assert status == 200 and h["content-type"].startswith("text/plain")

@@ -22,6 +22,7 @@ from views.teksten import (
     DISCLAIMER,
     TOEGANG_LABEL,
     TOEGANG_SYMBOOL,
+    bronplaats,
     datum,
     producten,
     soort_tekst,
@@ -48,6 +49,7 @@ _env.globals.update(
     BASIS_KORT=BASIS_KORT,
     MELDING=MELDING,
     soort_tekst=soort_tekst,
+    bronplaats=bronplaats,
     begrip_anker=zoeken.begrip_anker,
 )
 
