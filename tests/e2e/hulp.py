@@ -107,6 +107,23 @@ def optie(page: Any, label: str) -> Any:
     )
 
 
+def open_keuzelijst(page: Any, keuze: Any) -> Any:
+    """Click a select box until its list is open; returns the options. On a busy machine a click can land
+    while a rerun redraws the box, which closes the list again: then click once more (bounded)."""
+    from playwright.sync_api import TimeoutError as NietGeopend
+
+    opties = page.get_by_role("option")
+    for _ in range(3):
+        keuze.click()
+        try:
+            opties.first.wait_for(timeout=5_000)
+            return opties
+        except NietGeopend:
+            wacht_klaar(page)
+    opties.first.wait_for(timeout=5_000)
+    return opties
+
+
 VRAAG = ".st-key-vraag h2"  # the question shown: the page's heading, where focus goes after Volgende
 ANTWOORD = ".st-key-antwoord h2"  # the answer's heading
 

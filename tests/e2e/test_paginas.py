@@ -14,7 +14,7 @@ from policy import Beleid
 from policy.checks import normaliseer
 from tests.conftest import APP_SCRIPT
 from tests.e2e.conftest import ARTIFACTS, van_deze_machine
-from tests.e2e.hulp import ANTWOORD, hoofdtekst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
+from tests.e2e.hulp import ANTWOORD, hoofdtekst, open_keuzelijst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
 
 MATEN = {"telefoon": (390, 844), "projector": (1920, 1080)}
 
@@ -154,9 +154,7 @@ def test_matrix_cel_kiezen(pagina: Any, server: Server, beleid: Beleid) -> None:
     open_pagina(pagina, f"{server.url}/matrix")
     keuze = pagina.locator('[data-testid="stSelectbox"]').first
     keuze.wait_for(timeout=15_000)
-    keuze.click()
-    opties = pagina.get_by_role("option")
-    opties.first.wait_for(timeout=15_000)  # the list opens a moment after the click on a busy machine
+    opties = open_keuzelijst(pagina, keuze)
     assert opties.count() > 1
     pagina.keyboard.type("ISK")  # a group the keuzehulp asks about; the list is long, so filter it by typing
     pagina.keyboard.press("Enter")

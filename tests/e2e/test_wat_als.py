@@ -11,7 +11,7 @@ import pytest
 from bench.server import Server
 from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
 from policy.scenario import URL_SLEUTEL, cel_in_woorden, wijzigingen_als_url
-from tests.e2e.hulp import VRIENDELIJK, hoofdtekst, open_pagina, schermafdruk, xss_sporen
+from tests.e2e.hulp import VRIENDELIJK, hoofdtekst, open_keuzelijst, open_pagina, schermafdruk, xss_sporen
 
 ISK_ENTREE_SUMMATIEF = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
 MIN_PX = 18  # a board member reads this page from a projector: nothing at Streamlit's 14-16 px
@@ -30,7 +30,7 @@ def _wacht_op_kop(page: Any, tekst: str) -> None:
 
 
 def _kies(page: Any, label: str, optie: str) -> None:
-    page.get_by_role("combobox", name=label).click()
+    open_keuzelijst(page, page.get_by_role("combobox", name=label))
     page.get_by_role("option", name=optie, exact=True).click()
 
 
