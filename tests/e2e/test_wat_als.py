@@ -7,11 +7,12 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bench.server import Server
 from policy import Beleid, Cel, Doelgroep, Niveau, Toegang, Vorm
 from policy.scenario import URL_SLEUTEL, cel_in_woorden, wijzigingen_als_url
-from tests.e2e.hulp import VRIENDELIJK, hoofdtekst, open_keuzelijst, open_pagina, schermafdruk, xss_sporen
+from tests.e2e.hulp import VRIENDELIJK, hoofdtekst, open_keuzelijst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
 
 ISK_ENTREE_SUMMATIEF = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
 MIN_PX = 18  # a board member reads this page from a projector: nothing at Streamlit's 14-16 px
@@ -30,8 +31,12 @@ def _wacht_op_kop(page: Any, tekst: str) -> None:
 
 
 def _kies(page: Any, label: str, optie: str) -> None:
-    open_keuzelijst(page, page.get_by_role("combobox", name=label))
+    keuze = page.get_by_role("combobox", name=label)
+    open_keuzelijst(page, keuze)
     page.get_by_role("option", name=optie, exact=True).click()
+    # The choice has landed when the box shows it and the rerun it starts is done.
+    expect(keuze).to_have_value(optie)
+    wacht_klaar(page)
 
 
 def test_a_change_made_with_the_mouse_survives_a_reload(pagina: Any, server: Server, beleid: Beleid) -> None:
