@@ -97,13 +97,28 @@ def browser(chromium_pad: Path) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def context(browser: Any) -> Iterator[Any]:
-    """The worker's one browser context: every test's tab shares its HTTP cache, so Chromium fetches and compiles
-    Streamlit's scripts once per worker. A fresh context per test cost about 40 % more browser CPU per page load."""
+    """The worker's one browser context (cookies and permissions are cleared after every test)."""
     c = browser.new_context(locale="nl-NL")
     try:
         yield c
     finally:
         c.close()
+
+
+@pytest.fixture(scope="session")
+def tabblad(context: Any) -> Iterator[Any]:
+    """The worker's one tab, with the XSS trap. Every test that opens a page uses it: Chromium then keeps
+    Streamlit's scripts compiled between tests, so a page load costs about half the browser CPU of a load in a
+    new tab, and far less than one in a new context (measured; docs/adr/0002-browsertests-een-tabblad.md)."""
+    from tests.e2e.hulp import installeer_valstrik
+
+    page = context.new_page()
+    installeer_valstrik(page)
+    page.set_default_timeout(20_000)
+    try:
+        yield page
+    finally:
+        page.close()
 
 
 def van_deze_machine(url: str) -> bool:
@@ -114,29 +129,30 @@ def van_deze_machine(url: str) -> bool:
 
 
 @pytest.fixture
-def pagina(context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A new tab with the XSS trap, at laptop size or the (width, height) given as an indirect parameter.
+def pagina(tabblad: Any, context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The worker's tab, at laptop size or the (width, height) given as an indirect parameter.
 
-    What a test may leave in the shared context (cookies, storage, permissions) is cleared afterwards. And
-    every test checks privacy on the side: a request to any other machine fails it (tests/e2e/test_privacy.py
-    says why).
+    Afterwards the tab goes to about:blank (which ends the page's Streamlit session) and what the test may
+    have left is cleared: storage, cookies, permissions, the trap's records. And every test
+    checks privacy on the side: a request to any other machine fails it (tests/e2e/test_privacy.py says why).
     """
     breedte, hoogte = getattr(request, "param", (1280, 900))
-    page = context.new_page()
-    page.set_viewport_size({"width": breedte, "height": hoogte})
+    tabblad.set_viewport_size({"width": breedte, "height": hoogte})
     verzoeken: list[str] = []
-    page.on("request", lambda r: verzoeken.append(r.url))
-    page.verzoeken = verzoeken
-    from tests.e2e.hulp import installeer_valstrik
 
-    installeer_valstrik(page)
-    page.set_default_timeout(20_000)
+    def neem_op(verzoek: Any) -> None:
+        verzoeken.append(verzoek.url)
+
+    tabblad.on("request", neem_op)
+    tabblad.verzoeken = verzoeken
+    tabblad.dialogen.clear()
     try:
-        yield page
+        yield tabblad
     finally:
-        if page.url.startswith("http"):
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.close()
+        tabblad.remove_listener("request", neem_op)
+        if tabblad.url.startswith("http"):
+            tabblad.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        tabblad.goto("about:blank")
         context.clear_cookies()
         context.clear_permissions()
     vreemd = [u for u in verzoeken if not van_deze_machine(u)]

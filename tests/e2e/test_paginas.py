@@ -72,11 +72,13 @@ def bewaar_axe(naam: str, violations: list[dict[str, Any]]) -> None:
     (map_ / f"{naam}.json").write_text(json.dumps(samenvatting, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-def controleer_axe(page: Any, naam: str) -> None:
+def controleer_axe(page: Any, naam: str) -> list[dict[str, Any]]:
+    """Every axe rule; fails on serious or critical violations and returns all of them (for the moderate ones)."""
     violations = axe_resultaten(page)
     bewaar_axe(naam, violations)
     fouten = ernstige_eigen(violations)
     assert not fouten, f"axe op {naam}:\n" + "\n".join(fouten)
+    return violations
 
 
 # --- every page at two widths ------------------------------------------------------------------------------
@@ -85,13 +87,15 @@ def controleer_axe(page: Any, naam: str) -> None:
 MET_ANKERS = {"besluit", "begrippen", "over"}
 
 
-def controleer_koppen(page: Any, naam: str, ankers: bool) -> None:
+def controleer_koppen(page: Any, naam: str, ankers: bool, violations: list[dict[str, Any]] | None = None) -> None:
     """No heading skips a level (axe heading-order, a "moderate" rule controleer_axe lets pass) and, unless
-    the page's headings are link targets, no heading carries a link icon."""
-    from axe_playwright_python.sync_playwright import Axe
+    the page's headings are link targets, no heading carries a link icon. `violations`: a full axe run's, if
+    the page just had one (axe is the costliest step of a page test); otherwise axe runs this one rule."""
+    if violations is None:
+        from axe_playwright_python.sync_playwright import Axe
 
-    uitkomst = Axe().run(page, options={"runOnly": ["heading-order"], "resultTypes": ["violations"]})
-    fouten = [" ".join(map(str, n["target"])) for v in uitkomst.response["violations"] for n in v["nodes"]]
+        violations = Axe().run(page, options={"runOnly": ["heading-order"]}).response["violations"]
+    fouten = [" ".join(map(str, n["target"])) for v in violations if v["id"] == "heading-order" for n in v["nodes"]]
     koppen = page.evaluate(
         """() => [...document.querySelectorAll('[data-testid="stMain"] :is(h1,h2,h3,h4,h5,h6)')]
             .map(h => h.tagName + ' ' + h.innerText.trim().slice(0, 40))"""
@@ -128,8 +132,8 @@ def test_pagina(pagina: Any, server: Server, titel: str, maat: str) -> None:
     assert all(map(van_deze_machine, pagina.verzoeken)), f"{titel} vraagt iets aan een andere partij"
     iconen = pagina.eval_on_selector_all("link[rel~='icon']", "els => els.map(e => e.href)")
     assert iconen and all(map(van_deze_machine, iconen)), f"het pagina-icoon van {titel} komt van elders: {iconen}"
-    controleer_axe(pagina, naam)
-    controleer_koppen(pagina, naam, ankers=PAGINAS[titel] in MET_ANKERS)
+    violations = controleer_axe(pagina, naam)
+    controleer_koppen(pagina, naam, ankers=PAGINAS[titel] in MET_ANKERS, violations=violations)
 
 
 def test_taal_blijft_nl_na_navigatie(pagina: Any, server: Server) -> None:
