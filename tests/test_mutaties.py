@@ -165,10 +165,17 @@ def mutaties() -> list[Mutatie]:
                 _volg(d, pad)[i]["id"] += "-hernoemd"
 
             lijst.append(Mutatie(f"{met_id}:{entry['id']}:id-hernoemd", verwijzer, veld, hernoem, wijzigt=met_id))
-    # Quotes: one character different, or pointed at another paragraph.
+    # Quotes: one character different, or pointed at another paragraph. Once for every place in a file where a
+    # quote can stand (`regels.*.bronnen.*`): the check is the same for every quote in one place, and a place
+    # the check did not reach would show here.
     for bestand in sorted(p.name for p in MAP.glob("*.yaml")):
         data = _lees(bestand)
+        plaatsen: set[tuple[str, ...]] = set()
         for citaat_pad, bron in _citaten(data):
+            plaats = tuple("*" if isinstance(stap, int) else stap for stap in citaat_pad)
+            if plaats in plaatsen:
+                continue
+            plaatsen.add(plaats)
             plek = ".".join(map(str, citaat_pad))
 
             def breek(d: Any, pad: tuple[str | int, ...] = citaat_pad) -> None:
