@@ -98,19 +98,27 @@ def test_qr_address_is_taken_from_the_request(projector: Any, server: Server, be
     assert [g.text for g in gelezen] == [verwacht]
 
 
-@pytest.mark.parametrize("nummer", range(1, 10))
-def test_no_text_under_30_px(projector: Any, server: Server, beleid: Beleid, nummer: int) -> None:
-    assert len(schermen(beleid)) == 9
+def test_no_text_under_30_px(projector: Any, server: Server, beleid: Beleid) -> None:
+    """Every screen, reached as the presenter does (PageDown): measured and photographed."""
     page = projector
-    open_pagina(page, f"{server.url}/presentatie?scherm={nummer}")
-    if schermen(beleid)[nummer - 1].soort in ("proces", "groep"):
-        # Plotly is a lazy chunk: measure once the chart has drawn its text, not its placeholder.
-        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg text')
-    page.wait_for_function("() => document.fonts.status === 'loaded'")
-    schermafdruk(page, f"presentatie-{nummer}")
-    letters = page.evaluate(_LETTERS_JS)
-    assert letters, "geen tekst gemeten"
-    te_klein = sorted({(grootte, tekst) for grootte, tekst in letters if grootte < KLEINSTE_LETTER - 0.5})
-    assert not te_klein, f"scherm {nummer}: tekst onder {KLEINSTE_LETTER:.0f} px: {te_klein[:8]}"
-    woorden = len(page.locator('[data-testid="stMain"]').inner_text().split())
-    assert woorden <= MEESTE_WOORDEN, f"scherm {nummer}: {woorden} woorden"
+    open_pagina(page, f"{server.url}/presentatie?scherm=1")
+    page.locator("h1").first.click()  # the presenter's window has focus
+    fouten = []
+    for nummer, scherm in enumerate(schermen(beleid), start=1):
+        if nummer > 1:
+            _druk(page, "PageDown", nummer)
+        if scherm.soort in ("proces", "groep"):
+            # Plotly is a lazy chunk: measure once the chart has drawn its text, not its placeholder.
+            page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg text')
+        page.wait_for_function("() => document.fonts.status === 'loaded'")
+        schermafdruk(page, f"presentatie-{nummer}")
+        letters = page.evaluate(_LETTERS_JS)
+        te_klein = sorted({(grootte, tekst) for grootte, tekst in letters if grootte < KLEINSTE_LETTER - 0.5})
+        woorden = len(page.locator('[data-testid="stMain"]').inner_text().split())
+        if not letters:
+            fouten.append(f"scherm {nummer}: geen tekst gemeten")
+        if te_klein:
+            fouten.append(f"scherm {nummer}: tekst onder {KLEINSTE_LETTER:.0f} px: {te_klein[:8]}")
+        if woorden > MEESTE_WOORDEN:
+            fouten.append(f"scherm {nummer}: {woorden} woorden")
+    assert not fouten, "\n".join(fouten)
