@@ -41,14 +41,15 @@ lint: $(VENV)/.dev
 
 # Everything, browser tests included (they skip without /usr/bin/chromium unless TOEGANGSWIJZER_E2E_VEREIST=1).
 # Screenshots and axe results are left in artifacts/ (git-ignored).
-# Two workers (pytest-xdist): each starts its own server and Chromium on a free port.
+# Two workers (pytest-xdist; this machine has two cores), each with its own server and Chromium on a free port.
+# worksteal: an idle worker takes tests from the busy one, so neither waits at the end (3m06 -> 2m23 here).
 test: lint
 	$(BIN)/python -m policy check
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 # Without the browser: quick feedback while editing.
 test-snel: $(VENV)/.dev
-	$(BIN)/python -m pytest -n 2 -m "not e2e"
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m "not e2e"
 
 e2e: $(VENV)/.dev
 	$(BIN)/python -m pytest -m e2e
