@@ -99,14 +99,9 @@ def _blokken(cellen: list[Cel]) -> list[Wanneer]:
     ]
 
 
-def _cel_id(cel: Cel) -> str:
-    inschrijving = "ingeschreven" if cel.ingeschreven_in_mbo else "niet-ingeschreven"
-    return f"{cel.doelgroep.value}-{cel.niveau.value}-{cel.vorm.value}-{inschrijving}"
-
-
 def scenario_regel_id(cel: Cel) -> str:
-    """The id of the rule a scenario adds for one changed cell."""
-    return f"scenario-{_cel_id(cel)}"
+    """The id of the rule a scenario adds for one changed cell: `scenario-isk-entree-summatief-nee`."""
+    return f"scenario-{cel_sleutel(cel)}"
 
 
 def echte_wijzigingen(basis: Beleid, wijzigingen: Mapping[Cel, Toegang]) -> dict[Cel, Toegang]:

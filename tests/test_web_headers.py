@@ -5,13 +5,14 @@ from __future__ import annotations
 import gzip
 import html
 import re
+from pathlib import Path
 
 import anyio
 import pytest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
 from starlette.types import Message
@@ -27,14 +28,16 @@ BUNDEL = ("const streamlit = 1;\n" * 5000).encode()
 class NepStreamlit:
     """Streamlit's shape: an HTML page with lang="en", immutable hashed assets, a no-cache file, a 404."""
 
-    def __init__(self) -> None:
+    def __init__(self, bundel: Path) -> None:
         self.bundel_gevraagd = 0
+        self.bundelbestand = bundel
 
     async def bundel(self, _: Request) -> Response:
         self.bundel_gevraagd += 1
         await anyio.sleep(0.01)  # a burst overlaps the first request
         cache = {"Cache-Control": "public, immutable, max-age=31536000"}
-        return Response(BUNDEL, media_type="text/javascript", headers=cache)
+        # A file response, as Streamlit's: ETag, byte ranges and If-Range included.
+        return FileResponse(self.bundelbestand, media_type="text/javascript", headers=cache)
 
     def routes(self) -> list[Route]:
         pagina = (
@@ -53,8 +56,10 @@ class NepStreamlit:
 
 
 @pytest.fixture
-def nep() -> NepStreamlit:
-    return NepStreamlit()
+def nep(tmp_path: Path) -> NepStreamlit:
+    bundel = tmp_path / "index.abc.js"
+    bundel.write_bytes(BUNDEL)
+    return NepStreamlit(bundel)
 
 
 @pytest.fixture
@@ -154,8 +159,14 @@ async def _asgi_get(app: Starlette, pad: str) -> bytes:
         "scheme": "http", "server": ("test", 80), "client": ("test", 1), "root_path": "",
     }  # fmt: skip
     delen: list[bytes] = []
+    gelezen = False
 
     async def receive() -> Message:
+        # The request once; then, like a server whose client stays, nothing until the response is done.
+        nonlocal gelezen
+        if gelezen:
+            await anyio.sleep_forever()
+        gelezen = True
         return {"type": "http.request", "body": b"", "more_body": False}
 
     async def send(bericht: Message) -> None:
@@ -206,3 +217,19 @@ def test_robots_txt(client: TestClient) -> None:
     regels = antwoord.text.splitlines()
     assert "User-agent: *" in regels and "Disallow: /api/" in regels and "Disallow: /_stcore/" in regels
     assert "Disallow: /" not in regels, "de pagina's zelf mogen gevonden worden"
+
+
+@pytest.mark.parametrize("voorraad", [False, True], ids=["eerste", "bewaard"])
+def test_een_hervatte_download_krijgt_het_hele_bestand(client: TestClient, voorraad: bool) -> None:
+    """A browser that resumes an interrupted gzip download asks for the rest by range, with the ETag it has.
+    It must get the whole response, never the rest of the uncompressed file to splice onto gzip bytes."""
+    if voorraad:
+        client.get("/static/js/index.abc.js", headers={"Accept-Encoding": "gzip"})
+    eerst = client.get("/static/js/index.abc.js", headers={"Accept-Encoding": "gzip"})
+    assert "accept-ranges" not in eerst.headers, "a gzip body must not offer byte ranges"
+    vervolg = client.get(
+        "/static/js/index.abc.js",
+        headers={"Accept-Encoding": "gzip", "Range": "bytes=1000-", "If-Range": eerst.headers.get("etag", "")},
+    )
+    assert vervolg.status_code == 200 and "content-range" not in vervolg.headers
+    assert vervolg.content == BUNDEL  # httpx undoes the gzip: the whole file, not a piece of it

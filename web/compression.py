@@ -7,6 +7,11 @@ responses (HTML, JSON) are small and compressed per request by Starlette's GZipM
 
 Each gzip layer (ours, Streamlit's own inside it) and the light routes add `Vary: Accept-Encoding`; the
 response leaves here with each Vary token once.
+
+No byte ranges: a range of the file is not a range of its gzip body. A browser that resumes an interrupted
+download of a gzip body asks for the rest by range; the file server answered with the rest of the *file*, the
+browser spliced the two, and Plotly's chunk stayed broken ("SyntaxError") for the year the cache keeps it. So
+requests lose their Range (everyone gets the whole response) and responses do not offer ranges.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ class Compressie:
             await self(dict(scope, method="GET"), receive, _zonder_body(send))
             return
         if scope["type"] == "http":
+            scope = _zonder_range(scope)
             send = _vary_eenmaal(send)
         if not self._bewaarbaar(scope):
             await self.per_verzoek(scope, receive, send)
@@ -63,7 +69,7 @@ class Compressie:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(_STATISCH):
             return False
         h = Headers(scope=scope)
-        return "gzip" in h.get("accept-encoding", "") and not ({"range", "if-none-match", "if-modified-since"} & set(h))
+        return "gzip" in h.get("accept-encoding", "") and not ({"if-none-match", "if-modified-since"} & set(h))
 
     async def _vul(self, sleutel: str, scope: Scope, receive: Receive, send: Send) -> None:
         start: Message = {}
@@ -97,17 +103,25 @@ def _zonder_body(send: Send) -> Send:
     return doorsturen
 
 
+def _zonder_range(scope: Scope) -> Scope:
+    weg = {b"range", b"if-range"}
+    return {**scope, "headers": [(k, v) for k, v in scope.get("headers", []) if k.lower() not in weg]}
+
+
 def _vary_eenmaal(send: Send) -> Send:
+    """Each Vary token once, and no `Accept-Ranges` (see the module's docstring)."""
+
     async def doorsturen(bericht: Message) -> None:
         if bericht["type"] == "http.response.start":
             headers = MutableHeaders(raw=list(bericht.get("headers", [])))
+            del headers["accept-ranges"]
             tokens: dict[str, str] = {}  # tokens are case-insensitive; keep the first spelling, in order
             for waarde in headers.getlist("vary"):
                 for token in filter(None, (t.strip() for t in waarde.split(","))):
                     tokens.setdefault(token.lower(), token)
             if tokens:
                 headers["vary"] = ", ".join(tokens.values())
-                bericht = {**bericht, "headers": headers.raw}
+            bericht = {**bericht, "headers": headers.raw}
         await send(bericht)
 
     return doorsturen

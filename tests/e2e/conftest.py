@@ -8,7 +8,7 @@ TOEGANGSWIJZER_E2E_VEREIST=1 (set by .ci/run): then they fail.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +29,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if map_ in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Keep each phase's report on the test, so the `pagina` fixture knows whether the test failed."""
+    rapport = yield
+    setattr(item, f"rapport_{rapport.when}", rapport)
+    return rapport
 
 
 def _geen_browser(reden: str) -> None:
@@ -150,6 +160,13 @@ def pagina(tabblad: Any, context: Any, request: pytest.FixtureRequest) -> Iterat
         yield tabblad
     finally:
         tabblad.remove_listener("request", neem_op)
+        rapport = getattr(request.node, "rapport_call", None)
+        if rapport is not None and rapport.failed and tabblad.url.startswith("http"):
+            # What the tab showed when the test failed: the first thing to look at.
+            map_ = ARTIFACTS / "mislukt"
+            map_.mkdir(parents=True, exist_ok=True)
+            naam = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
+            tabblad.screenshot(path=str(map_ / f"{naam}.png"), full_page=True)
         if tabblad.url.startswith("http"):
             tabblad.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
         tabblad.goto("about:blank")

@@ -35,7 +35,9 @@ MARKUP_SELECTORS = ["script:not([src])", "img[onerror]", "svg[onload]", "b", "a[
 @pytest.mark.parametrize("naam", list(GEVALLEN))
 def test_vijandige_querystring(pagina: Any, server: Server, naam: str) -> None:
     open_pagina(pagina, f"{server.url}/keuzehulp?{GEVALLEN[naam]}")
-    pagina.wait_for_timeout(300)  # give any injected handler the chance to fire
+    # An injected handler fires once its element is done: every image has loaded or failed, the network is quiet.
+    pagina.wait_for_function("() => [...document.images].every(i => i.complete)")
+    pagina.wait_for_load_state("networkidle")
     assert pagina.locator('[data-testid="stException"]').count() == 0
     tekst = hoofdtekst(pagina)
     assert VRIENDELIJK in tekst, f"geen vriendelijke melding bij {naam}"
