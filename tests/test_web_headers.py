@@ -15,11 +15,12 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
-from starlette.types import Message
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from streamlit.web.server.starlette.starlette_gzip_middleware import SelectiveGZipMiddleware
 
 import web
 from policy import Beleid
+from web.compression import Compressie
 from web.headers import OMGEVING, BeveiligingsHeaders, frame_ancestors
 
 BUNDEL = ("const streamlit = 1;\n" * 5000).encode()
@@ -151,7 +152,7 @@ def test_bundel_eenmaal_gecomprimeerd_en_bewaard(client: TestClient, nep: NepStr
     assert "content-encoding" not in ongecomprimeerd.headers and ongecomprimeerd.content == BUNDEL
 
 
-async def _asgi_get(app: Starlette, pad: str) -> bytes:
+async def _asgi_get(app: ASGIApp, pad: str) -> bytes:
     """One GET straight through the ASGI interface (TestClient runs requests one at a time)."""
     scope = {
         "type": "http", "method": "GET", "path": pad, "raw_path": pad.encode(), "query_string": b"",
@@ -233,3 +234,26 @@ def test_een_hervatte_download_krijgt_het_hele_bestand(client: TestClient, voorr
     )
     assert vervolg.status_code == 200 and "content-range" not in vervolg.headers
     assert vervolg.content == BUNDEL  # httpx undoes the gzip: the whole file, not a piece of it
+
+
+def test_een_afgebroken_antwoord_wordt_niet_bewaard() -> None:
+    """The first visitor leaves while the bundle is being sent: the file server stops mid-file. That piece must
+    not become the copy every later visitor gets (it broke Plotly's chunk until the server restarted)."""
+    keer = 0
+
+    async def bestandsserver(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal keer
+        keer += 1
+        kop = [(b"content-type", b"text/javascript"), (b"cache-control", b"public, immutable, max-age=31536000")]
+        await send({"type": "http.response.start", "status": 200, "headers": kop})
+        await send({"type": "http.response.body", "body": BUNDEL[:5000], "more_body": True})
+        if keer == 1:
+            return  # the client left
+        await send({"type": "http.response.body", "body": BUNDEL[5000:], "more_body": False})
+
+    compressie = Compressie(bestandsserver)
+    eerste = anyio.run(_asgi_get, compressie, "/static/js/index.abc.js")
+    volgende = [anyio.run(_asgi_get, compressie, "/static/js/index.abc.js") for _ in range(2)]
+    assert eerste == b"", "nothing of a broken response is sent as if it were whole"
+    assert [gzip.decompress(b) for b in volgende] == [BUNDEL, BUNDEL]
+    assert keer == 2, "the whole response is kept once it came"

@@ -74,15 +74,20 @@ class Compressie:
     async def _vul(self, sleutel: str, scope: Scope, receive: Receive, send: Send) -> None:
         start: Message = {}
         delen: list[bytes] = []
+        compleet = False
 
         async def opvangen(bericht: Message) -> None:
-            nonlocal start
+            nonlocal start, compleet
             if bericht["type"] == "http.response.start":
                 start = bericht
             elif bericht["type"] == "http.response.body":
                 delen.append(bericht.get("body", b""))
+                compleet = not bericht.get("more_body", False)
 
         await self.eenmalig(scope, receive, opvangen)
+        if not compleet:
+            # The file server stopped mid-file (its client left): a piece is never kept, nor passed on as whole.
+            return
         body = b"".join(delen)
         headers = MutableHeaders(raw=list(start.get("headers", [])))
         headers["content-length"] = str(len(body))
