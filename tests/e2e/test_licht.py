@@ -17,7 +17,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from bench.server import free_port
-from policy import Beleid, load_policy
+from policy import Beleid
 from policy.checks import normaliseer
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.hulp import dekkend
@@ -71,53 +71,42 @@ def zonder_js(browser: Any) -> Iterator[Any]:
         context.close()
 
 
-def _dekkende_routes() -> list[wizard.Stand]:
-    """Routes that together pick every option of every question and end in every rule (`hulp.dekkend`); all
-    25 routes cost twice as long and a browser shows nothing new on them. Where each route ends is specified
-    for all routes in tests/test_routes.py, every cell's answer page without a browser in tests/test_licht.py."""
-    try:
-        beleid = load_policy()
-    except Exception:  # the policy is broken: tests/test_validatie.py and `policy check` say why
-        return []
+def test_keuzehulp_zonder_javascript_naar_elk_antwoord(zonder_js: Any, licht: str, beleid: Beleid) -> None:
+    """Click a radio and Volgende from the first question to an answer, along routes that together pick every
+    option of every question and end in every rule (`hulp.dekkend`; all 25 routes cost four times as long and
+    a browser shows nothing new on them). Where each route ends is specified for all routes in
+    tests/test_routes.py, and every cell's answer page is checked without a browser in tests/test_licht.py.
+
+    Each end must be `policy`'s answer for every cell the route covers: the same rule (so the same yes or
+    no) and the same quotes, in order. Routes from `wizard.alle_uitkomsten`; the answer from `beleid.decide`.
+    """
+    page = zonder_js
+    alle = wizard.alle_uitkomsten(beleid)
+    assert len(alle) > 10
 
     def kenmerken(uitkomst: wizard.Stand) -> set[Hashable]:
         return {*uitkomst.route, *(beleid.decide(*cel).regel.id for cel in uitkomst.cellen)}
 
-    return dekkend(wizard.alle_uitkomsten(beleid), kenmerken)
-
-
-DEKKENDE_ROUTES = _dekkende_routes()
-
-
-def test_er_zijn_routes() -> None:
-    assert len(DEKKENDE_ROUTES) > 5, "geen routes gevonden: laadt het beleid? (`python -m policy check`)"
-
-
-@pytest.mark.parametrize("uitkomst", DEKKENDE_ROUTES, ids=["-".join(w for _, w in u.route) for u in DEKKENDE_ROUTES])
-def test_keuzehulp_zonder_javascript_naar_het_antwoord(
-    zonder_js: Any, licht: str, beleid: Beleid, uitkomst: wizard.Stand
-) -> None:
-    """Click a radio and Volgende from the first question to the answer. The end must be `policy`'s answer for
-    every cell the route covers: the same rule (so the same yes or no) and the same quotes, in order."""
-    page = zonder_js
-    page.goto(f"{licht}/licht/keuzehulp")
-    for vraag_id, waarde in uitkomst.route:
-        vraag = beleid.vraag(vraag_id)
-        assert page.locator("h1").inner_text().strip() == vraag.tekst
-        label = next(o.label for o in vraag.opties if o.waarde == waarde)
-        page.get_by_label(label, exact=True).check()
-        with page.expect_navigation():
-            page.get_by_role("button", name="Volgende").click()
-    regels = {beleid.decide(*cel).regel for cel in uitkomst.cellen}
-    assert len(regels) == 1
-    regel = regels.pop()
-    assert TOEGANG_LABEL[regel.toegang] in page.locator("#antwoord h1").inner_text()
-    citaten = [normaliseer(t) for t in page.locator("blockquote").all_inner_texts()]
-    assert citaten == [normaliseer(b.citaat) for b in regel.bronnen]
-    assert page.locator("form").count() == 0
-    # "Uw antwoorden" lists exactly the route, each with a change link.
-    assert page.locator(".antwoorden dt").all_inner_texts() == [beleid.vraag(v).kort for v, _ in uitkomst.route]
-    assert page.get_by_role("link", name="Wijzig").count() == len(uitkomst.route)
+    for uitkomst in dekkend(alle, kenmerken):
+        naam = "-".join(w for _, w in uitkomst.route)
+        page.goto(f"{licht}/licht/keuzehulp")
+        for vraag_id, waarde in uitkomst.route:
+            vraag = beleid.vraag(vraag_id)
+            assert page.locator("h1").inner_text().strip() == vraag.tekst, naam
+            label = next(o.label for o in vraag.opties if o.waarde == waarde)
+            page.get_by_label(label, exact=True).check()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Volgende").click()
+        regels = {beleid.decide(*cel).regel for cel in uitkomst.cellen}
+        assert len(regels) == 1, naam
+        regel = regels.pop()
+        assert TOEGANG_LABEL[regel.toegang] in page.locator("#antwoord h1").inner_text(), naam
+        citaten = [normaliseer(t) for t in page.locator("blockquote").all_inner_texts()]
+        assert citaten == [normaliseer(b.citaat) for b in regel.bronnen], naam
+        assert page.locator("form").count() == 0
+        # "Uw antwoorden" lists exactly the route, each with a change link.
+        assert page.locator(".antwoorden dt").all_inner_texts() == [beleid.vraag(v).kort for v, _ in uitkomst.route]
+        assert page.get_by_role("link", name="Wijzig").count() == len(uitkomst.route)
     assert all(u.startswith(licht) for u in page.verzoeken), "alleen verzoeken aan de eigen server"
 
 
