@@ -41,7 +41,7 @@ class Compressie:
             return
         if scope["type"] == "http":
             scope = _zonder_range(scope)
-            send = _vary_eenmaal(send)
+            send = _nette_kopregels(send)
         if not self._bewaarbaar(scope):
             await self.per_verzoek(scope, receive, send)
             return
@@ -65,7 +65,7 @@ class Compressie:
 
     @staticmethod
     def _bewaarbaar(scope: Scope) -> bool:
-        """A plain GET for a static asset from a client that takes gzip (no range, no revalidation)."""
+        """A plain GET for a static asset from a client that takes gzip (no revalidation; ranges are gone)."""
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(_STATISCH):
             return False
         h = Headers(scope=scope)
@@ -113,7 +113,7 @@ def _zonder_range(scope: Scope) -> Scope:
     return {**scope, "headers": [(k, v) for k, v in scope.get("headers", []) if k.lower() not in weg]}
 
 
-def _vary_eenmaal(send: Send) -> Send:
+def _nette_kopregels(send: Send) -> Send:
     """Each Vary token once, and no `Accept-Ranges` (see the module's docstring)."""
 
     async def doorsturen(bericht: Message) -> None:
