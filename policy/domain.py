@@ -131,6 +131,12 @@ def bestaat(cel: Cel) -> bool:
     return cel.ingeschreven_in_mbo or cel.doelgroep not in ALTIJD_INGESCHREVEN
 
 
+def ingeschreven_voor(doelgroep: Doelgroep, ingeschreven_in_mbo: bool) -> bool:
+    """Enrolment as it counts for a group: the keuzehulp never asks it of a group that is always enrolled,
+    so every edition (keuzehulp, API, CLI) answers such a group as enrolled, whatever was filled in."""
+    return ingeschreven_in_mbo or doelgroep in ALTIJD_INGESCHREVEN
+
+
 def alle_cellen() -> list[Cel]:
     """Every cell that exists, in a stable order: the order of the enums, not enrolled before enrolled."""
     cellen = (Cel(d, n, v, i) for d in Doelgroep for i in (False, True) for n in Niveau for v in Vorm)

@@ -19,8 +19,8 @@ from policy.domain import (
     Toegang,
     Vorm,
     alle_cellen,
-    bestaat,
     cel_als_dict,
+    ingeschreven_voor,
     parse_enum,
 )
 from policy.models import Begrip, BeleidBestand, Besluit, Bron, FaqVraag, Regel, Thema, Voorwaarde, Vraag
@@ -142,17 +142,14 @@ class Beleid:
         vorm: str | Vorm,
         ingeschreven_in_mbo: bool = False,
     ) -> Beslissing:
-        """The answer for one cell. Unknown values raise ValueError with the valid ones in Dutch."""
-        cel = Cel(
-            parse_enum(Doelgroep, doelgroep, "doelgroep"),
-            parse_enum(Niveau, niveau, "niveau"),
-            parse_enum(Vorm, vorm, "vorm"),
-            bool(ingeschreven_in_mbo),
-        )
-        if not bestaat(cel):
-            raise ValueError(
-                f"Deze combinatie bestaat niet: doelgroep {cel.doelgroep.value} staat altijd ingeschreven."
-            )
+        """The answer for one cell. Unknown values raise ValueError with the valid ones in Dutch.
+
+        A group that is always enrolled (an instelling's own students) is answered as enrolled, as in the
+        keuzehulp: `Beslissing.cel` says which cell was answered.
+        """
+        groep = parse_enum(Doelgroep, doelgroep, "doelgroep")
+        ingeschreven = ingeschreven_voor(groep, bool(ingeschreven_in_mbo))
+        cel = Cel(groep, parse_enum(Niveau, niveau, "niveau"), parse_enum(Vorm, vorm, "vorm"), ingeschreven)
         return self._per_cel[cel]
 
     def matrix(self, ingeschreven_in_mbo: bool | None = None) -> list[Beslissing]:

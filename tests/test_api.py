@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -9,9 +10,10 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 import web
-from policy import Beleid, Cel
+from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
 from policy.cli import main as cli
 from policy.domain import alle_cellen
+from views import wizard
 
 BESLISSING = "/api/v1/beslissing"
 GELDIG = {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
@@ -48,6 +50,30 @@ def test_elke_cel_zoals_de_cli(
     args = ["ask", "--doelgroep", cel.doelgroep.value, "--niveau", cel.niveau.value, "--vorm", cel.vorm.value, *vlag]
     assert antwoord.json() == cli_json(capsys, *args)
     assert antwoord.json()["toegang"] == beleid.decide(*cel[:3], cel.ingeschreven_in_mbo).toegang.value
+
+
+ELKE_VRAAG = [
+    dict(zip(("doelgroep", "ingeschreven", "niveau", "vorm"), waarden, strict=True))
+    for waarden in itertools.product(
+        [d.value for d in Doelgroep], ["ja", "nee"], [n.value for n in Niveau], [v.value for v in Vorm]
+    )
+]
+
+
+@pytest.mark.parametrize("query", ELKE_VRAAG, ids=lambda q: "-".join(q.values()))
+def test_elke_geldige_vraag_zoals_de_keuzehulp(client: TestClient, beleid: Beleid, query: dict[str, str]) -> None:
+    """Every combination of valid values is answered, as the keuzehulp answers the same link.
+
+    `mbo` with `ingeschreven=nee` answered 500 once: the keuzehulp never asks an instelling's own students
+    about enrolment, so the link opens on their (enrolled) answer, and so does the API.
+    """
+    antwoord = client.get(BESLISSING, params=query)
+    assert antwoord.status_code == 200, antwoord.text
+    keuzehulp = wizard.stand(beleid, query).beslissing
+    assert keuzehulp is not None, "de link opent op een antwoord"
+    data = antwoord.json()
+    assert (data["toegang"], data["regel"]) == (keuzehulp.toegang.value, keuzehulp.regel.id)
+    assert data["ingeschreven_in_mbo"] == (query["ingeschreven"] == "ja" or query["doelgroep"] == "mbo")
 
 
 def test_overzicht_zoals_de_cli(client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
