@@ -88,6 +88,10 @@ def parse_enum(enum: type[E], waarde: object, naam: str) -> E:
     raise ValueError(f"Onbekende {naam} {str(waarde)[:40]!r}. Kies uit: {geldig}.")
 
 
+# --- the decision a link is pinned to: `versie=alv-2026-03-26` (policy/versies.py) ----------------------
+VERSIE_SLEUTEL = "versie"
+
+
 # --- the dimensions, declared once ------------------------------------------------------------------
 @dataclass(frozen=True)
 class Dimensie:

@@ -99,7 +99,10 @@ class Doel(Herkomst):
 
 class Besluit(Model):
     id: Id
-    status: Literal["vastgesteld", "scenario"]
+    status: Literal["vastgesteld", "voorstel", "scenario"] = Field(
+        description="vastgesteld: besloten door de ALV; voorstel: nog niet besloten (nooit het geldende beleid); "
+        "scenario: een 'wat als' van de app, nooit gepubliceerd"
+    )
     titel: Tekst
     orgaan: Tekst
     orgaan_kort: Tekst

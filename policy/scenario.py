@@ -35,6 +35,8 @@ from policy.models import BeleidBestand, FaqVraag, Regel, Wanneer
 # The fields of an answer that `vergelijk` compares. Rule ids and wording may differ between
 # versions without changing the answer; these three are what a reader gets.
 VELDEN: tuple[str, ...] = ("toegang", "voorwaarden", "basis")
+# Between two published decisions the words a reader sees count too (`tekst`: summary, reason, next steps).
+VELDEN_MET_TEKST: tuple[str, ...] = (*VELDEN, "tekst")
 
 # A FAQ answer about a group whose cells the scenario changes describes the adopted decision, not the scenario.
 LET_OP = "LET OP (scenario): dit antwoord beschrijft het vastgestelde besluit. Het scenario wijzigt antwoorden"
@@ -69,16 +71,17 @@ def _antwoord(b: Beslissing) -> dict[str, object]:
 
 
 def _waarden(b: Beslissing) -> dict[str, object]:
-    return {"toegang": b.toegang, "voorwaarden": [v.id for v in b.voorwaarden], "basis": b.basis}
+    tekst = (" ".join(b.regel.samenvatting.split()), " ".join(b.reden.split()), b.regel.vervolg)
+    return {"toegang": b.toegang, "voorwaarden": [v.id for v in b.voorwaarden], "basis": b.basis, "tekst": tekst}
 
 
-def vergelijk(oud: Beleid, nieuw: Beleid) -> list[CelVerschil]:
-    """Every cell whose answer differs (in toegang, conditions or basis), in the stable cell order."""
+def vergelijk(oud: Beleid, nieuw: Beleid, vergeleken: tuple[str, ...] = VELDEN) -> list[CelVerschil]:
+    """Every cell whose answer differs (by default in toegang, conditions or basis), in the stable cell order."""
     verschillen = []
     for cel in alle_cellen():
         a, b = oud.decide(*cel), nieuw.decide(*cel)
         x, y = _waarden(a), _waarden(b)
-        velden = tuple(naam for naam in VELDEN if x[naam] != y[naam])
+        velden = tuple(naam for naam in vergeleken if x[naam] != y[naam])
         if velden:
             verschillen.append(CelVerschil(cel, a, b, velden))
     return verschillen
@@ -220,6 +223,8 @@ def beschrijf_verschil(verschil: CelVerschil) -> str:
         if veld == "voorwaarden":
             a = ",".join(v.id for v in oud.voorwaarden) or "-"
             b = ",".join(v.id for v in nieuw.voorwaarden) or "-"
+        elif veld == "tekst":
+            a, b = oud.regel.id, f"{nieuw.regel.id} (anders verwoord)"
         else:
             a, b = getattr(oud, veld).value, getattr(nieuw, veld).value
         delen.append(f"{veld}: {a} -> {b}")

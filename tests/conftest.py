@@ -58,3 +58,70 @@ def wijzig(map_: Path, bestand: str, wijziging: Wijziging) -> Path:
 
 def regel_index(data: dict[str, Any], regel_id: str) -> int:
     return next(i for i, r in enumerate(data["regels"]) if r["id"] == regel_id)
+
+
+# --- a second decision, for the versions (never shipped as policy) ------------------------------------
+TWEEDE_ID = "alv-2026-11-20"
+TWEEDE_DATUM = "2026-11-20"
+# The cell the test decision answers differently: ISK, summative Entree, not enrolled (nee -> ja).
+VERVALLEN_FAQ = "open-vanaf-wanneer"
+GEWIJZIGDE_CEL = {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "summatief"}
+
+
+def maak_tweede_besluit(doel: Path, status: str = "vastgesteld") -> Path:
+    """A folder of decisions: the shipped one and a later test decision with one changed rule.
+
+    The test decision reuses the shipped bericht and its quotes; it exists only to walk the versions.
+    Its ISK rule opens summative Entree (with the conditions of formative Entree), its first FAQ answer
+    is reworded, one FAQ entry is gone and one glossary entry is new.
+    Returns the folder to point TOEGANGSWIJZER_BESLUITEN at.
+    """
+    eerste = versies()[-1]
+    shutil.copytree(eerste, doel / eerste.name)
+    tweede = doel / f"{TWEEDE_DATUM}-alv"
+    shutil.copytree(eerste, tweede)
+
+    def besluit(data: dict[str, Any]) -> None:
+        data["besluit"].update(id=TWEEDE_ID, datum=TWEEDE_DATUM, status=status)
+
+    def regels(data: dict[str, Any]) -> None:
+        regel = data["regels"][regel_index(data, "isk_entree_summatief")]
+        formatief = data["regels"][regel_index(data, "isk_entree_formatief")]
+        regel.update(
+            toegang="ja",
+            basis="afgeleid",
+            samenvatting="Ja (testbesluit): ook de summatieve Entreeproducten, via een mbo-instelling.",
+            voorwaarden=formatief["voorwaarden"],
+        )
+
+    def faq(data: dict[str, Any]) -> None:
+        vraag = data["faq"]["vragen"][0]
+        vraag["antwoord"] = vraag["antwoord"] + " (Anders verwoord in het testbesluit.)"
+        data["faq"]["vragen"] = [v for v in data["faq"]["vragen"] if v["id"] != VERVALLEN_FAQ]
+
+    def begrippen(data: dict[str, Any]) -> None:
+        nieuw = {"id": "testbegrip", "term": "Testbegrip", "uitleg": "Een woord dat alleen het testbesluit kent."}
+        bron = "een test van de Toegangswijzer, geen beleid"
+        data["begrippen"].append({**nieuw, "basis": "achtergrond", "toelichting_bron": bron})
+
+    wijzig(tweede, "besluit.yaml", besluit)
+    wijzig(tweede, "regels.yaml", regels)
+    wijzig(tweede, "faq.yaml", faq)
+    wijzig(tweede, "begrippen.yaml", begrippen)
+    return doel
+
+
+@pytest.fixture
+def twee_besluiten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app and the policy see two decisions (the shipped one and a later test decision)."""
+    map_ = maak_tweede_besluit(tmp_path / "besluiten")
+    monkeypatch.setenv("TOEGANGSWIJZER_BESLUITEN", str(map_))
+    return map_
+
+
+@pytest.fixture
+def met_voorstel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app and the policy see the shipped decision and a proposal after it (`voorstel`)."""
+    map_ = maak_tweede_besluit(tmp_path / "besluiten", status="voorstel")
+    monkeypatch.setenv("TOEGANGSWIJZER_BESLUITEN", str(map_))
+    return map_

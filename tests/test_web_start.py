@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import web.startup
 from policy import PolicyError
+from tests.conftest import maak_tweede_besluit, wijzig
 
 
-def test_start_stopt_bij_een_kapot_beleid(monkeypatch: pytest.MonkeyPatch) -> None:
-    def kapot() -> None:
-        raise PolicyError([])
-
-    monkeypatch.setattr(web.startup, "load_policy", kapot)
+@pytest.mark.parametrize("kapot", ["citaat", "tweede-besluit"])
+def test_start_stopt_bij_een_kapot_beleid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kapot: str) -> None:
+    """A broken decision stops the server at start, also when it is not the current one."""
+    map_ = maak_tweede_besluit(tmp_path / "besluiten")
+    doel = map_ / ("2026-03-26-alv" if kapot == "citaat" else "2026-11-20-alv")
+    if kapot == "citaat":
+        wijzig(doel, "regels.yaml", lambda d: d["regels"][0]["bronnen"][0].update(citaat="Dit staat er niet."))
+    else:
+        wijzig(doel, "besluit.yaml", lambda d: d["besluit"].update(id="alv-2026-03-26"))
+    monkeypatch.setenv("TOEGANGSWIJZER_BESLUITEN", str(map_))
 
     async def start() -> None:
         async with web.startup.lifespan(None):

@@ -44,6 +44,8 @@ def soort_tekst(item: Herkomst) -> str:
 def versieregel(beleid: Beleid) -> str:
     """'Vastgesteld door de ALV van 26 maart 2026': the policy version every page answers from."""
     b = beleid.besluit
+    if b.status == "voorstel":
+        return f"Voorstel, nog niet besloten, voor {b.orgaan_kort} van {datum(b.datum)}"
     soort = "Vastgesteld door" if b.status == "vastgesteld" else "Scenario, niet vastgesteld, op basis van"
     return f"{soort} {b.orgaan_kort} van {datum(b.datum)}"
 

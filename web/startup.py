@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 import streamlit as st
 from streamlit.logger import get_logger
 
-from policy import load_policy
+from policy import laad_versies
 
 _LOG = get_logger("toegangswijzer")
 
@@ -21,9 +21,12 @@ FOUTMELDING = (
 
 @asynccontextmanager
 async def lifespan(_app: object) -> AsyncIterator[None]:
-    """Load and prove the policy before the first visitor; an exception here stops the server with the reason."""
-    beleid = load_policy()
-    _LOG.info("beleid geladen en gecontroleerd: %s (%s)", beleid.besluit.id, beleid.pad)
+    """Load and prove every decision before the first visitor; an exception here stops the server with the reason."""
+    versies = laad_versies()
+    beleid = versies.huidig
+    _LOG.info(
+        "beleid geladen en gecontroleerd: %s geldt (%s); versies: %s", beleid.besluit.id, beleid.pad, versies.ids()
+    )
     yield
 
 

@@ -1,0 +1,128 @@
+"""Dated decisions side by side (issue 17): which one is current, what a pinned link opens, what changed.
+
+Every test with two decisions builds the second one in a temporary folder (tests/conftest.py:
+`maak_tweede_besluit`); it is never shipped as policy.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policy import OnbekendeVersie, PolicyError, laad_versies, load_policy
+from policy.domain import Cel, Doelgroep, Niveau, Vorm
+from tests.conftest import GEWIJZIGDE_CEL, TWEEDE_ID, VERVALLEN_FAQ, maak_tweede_besluit, wijzig
+from views import versies as weergave
+from views.wizard import stand
+
+EERSTE_ID = "alv-2026-03-26"
+CEL = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
+ONGEWIJZIGD = Cel(Doelgroep.vmbo, Niveau.n2, Vorm.summatief, False)
+
+
+def test_geleverd_is_een_besluit_en_dat_geldt() -> None:
+    versies = laad_versies()
+    assert versies.ids() == [EERSTE_ID]
+    assert versies.huidig is load_policy() and versies.nieuwer(versies.huidig) is None
+
+
+def test_het_nieuwste_vastgestelde_besluit_geldt(twee_besluiten: Path) -> None:
+    versies = laad_versies()
+    assert versies.ids() == [EERSTE_ID, TWEEDE_ID]
+    assert load_policy().besluit.id == TWEEDE_ID == versies.kies(None).besluit.id
+    oud = versies.kies(EERSTE_ID)
+    assert oud.besluit.id == EERSTE_ID and versies.kies(f"  {EERSTE_ID.upper()} ") is oud
+    assert versies.nieuwer(oud) is versies.huidig and versies.nieuwer(versies.huidig) is None
+
+
+def test_een_voorstel_geldt_nooit(met_voorstel: Path) -> None:
+    versies = laad_versies()
+    assert versies.huidig.besluit.id == EERSTE_ID, "een voorstel is nooit het geldende beleid"
+    assert versies.kies(TWEEDE_ID).besluit.status == "voorstel"
+    assert versies.nieuwer(versies.huidig) is None and versies.paren()[0][1].besluit.id == TWEEDE_ID
+
+
+@pytest.mark.parametrize("gevraagd", ["alv-2025-01-01", "<script>", "x" * 500, ""])
+def test_onbekende_versie_noemt_de_bekende_en_nooit_de_invoer(twee_besluiten: Path, gevraagd: str) -> None:
+    with pytest.raises(OnbekendeVersie) as fout:
+        laad_versies().kies(gevraagd)
+    assert fout.value.bekend == (EERSTE_ID, TWEEDE_ID) and EERSTE_ID in str(fout.value)
+    assert gevraagd not in str(fout.value) or not gevraagd
+
+
+def test_wijzigingen_per_cel_en_per_tekst(twee_besluiten: Path) -> None:
+    from policy.wijzigingen import wijzigingen
+
+    versies = laad_versies()
+    w = wijzigingen(*versies.paren()[0])
+    assert [v.cel for v in w.cellen] == [CEL]
+    assert w.cellen[0].oud.toegang.value == "nee" and w.cellen[0].nieuw.toegang.value == "ja"
+    assert "toegang" in w.cellen[0].velden
+    assert {(t.soort, t.wat) for t in w.teksten} == {("faq", "gewijzigd"), ("faq", "vervallen"), ("begrip", "nieuw")}
+    assert [t.id for t in w.van_soort("faq") if t.wat == "vervallen"] == [VERVALLEN_FAQ]
+    assert w.veranderd([CEL]) and not w.veranderd([ONGEWIJZIGD])
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "melding"),
+    [
+        (lambda d: d["besluit"].update(id=EERSTE_ID), "dit id heeft ook"),
+        (lambda d: d["besluit"].update(datum="2026-11-21"), "mapnaam begint niet met de datum"),
+        (lambda d: d["besluit"].update(status="scenario"), "vastgesteld of voorstel"),
+    ],
+    ids=["id-twee-keer", "datum-past-niet-bij-map", "scenario-gepubliceerd"],
+)
+def test_besluiten_naast_elkaar_worden_gecontroleerd(tmp_path: Path, wijziging: object, melding: str) -> None:
+    map_ = maak_tweede_besluit(tmp_path / "besluiten")
+    wijzig(map_ / "2026-11-20-alv", "besluit.yaml", wijziging)  # type: ignore[arg-type]
+    with pytest.raises(PolicyError, match=melding):
+        laad_versies(map_)
+
+
+def test_alleen_voorstellen_is_geen_beleid(tmp_path: Path) -> None:
+    map_ = maak_tweede_besluit(tmp_path / "besluiten", status="voorstel")
+    shutil.rmtree(map_ / "2026-03-26-alv")
+    with pytest.raises(PolicyError, match="geen enkel besluit is vastgesteld"):
+        laad_versies(map_)
+
+
+# --- what a page says at the top (views/versies.py) --------------------------------------------------------
+# (status of the second decision, the link's versie, the cell the answer covers) -> banner kind, words in it
+MELDINGEN = [
+    ("vastgesteld", None, CEL, None, None),
+    ("vastgesteld", TWEEDE_ID, CEL, None, None),
+    ("vastgesteld", EERSTE_ID, CEL, "nieuwer", "is het antwoord op deze vraag veranderd"),
+    ("vastgesteld", EERSTE_ID, ONGEWIJZIGD, "nieuwer", "is het antwoord op deze vraag hetzelfde"),
+    ("voorstel", None, CEL, None, None),
+    ("voorstel", EERSTE_ID, CEL, None, None),
+    ("voorstel", TWEEDE_ID, CEL, "voorstel", "nog niet over besloten"),
+    ("vastgesteld", "alv-1999-01-01", CEL, "onbekend", f"Bekend zijn: {EERSTE_ID}, {TWEEDE_ID}"),
+]
+
+
+@pytest.mark.parametrize(("status", "versie", "cel", "soort", "woorden"), MELDINGEN)
+def test_melding_boven_een_antwoord(
+    tmp_path: Path, status: str, versie: str | None, cel: Cel, soort: str | None, woorden: str | None
+) -> None:
+    versies = laad_versies(maak_tweede_besluit(tmp_path / "besluiten", status=status))
+    keuze = weergave.kies({"versie": versie} if versie else {}, versies)
+    melding = weergave.melding(versies, keuze, [cel])
+    assert (melding.soort if melding else None) == soort
+    if melding is not None:
+        assert woorden is not None and woorden in " ".join(melding.tekst)
+        if soort == "nieuwer":
+            assert melding.kop == "Er is een nieuwer besluit van 20 november 2026"
+            assert melding.link_versie == TWEEDE_ID
+
+
+def test_vergelijking_in_woorden_met_beide_citaten(twee_besluiten: Path) -> None:
+    versies = laad_versies()
+    (vergelijking,) = weergave.vergelijkingen(versies)
+    (cel,) = vergelijking.cellen
+    assert vergelijking.kop == "Van het besluit van 26 maart 2026 naar het besluit van 20 november 2026"
+    assert (cel.oud.label, cel.nieuw.label) == ("Nee", "Ja")
+    assert cel.oud.bronnen and cel.nieuw.bronnen and "het antwoord" in cel.wat
+    oud = stand(versies.kies(EERSTE_ID), GEWIJZIGDE_CEL).beslissing
+    assert oud is not None and cel.oud.samenvatting == " ".join(oud.regel.samenvatting.split())
