@@ -78,7 +78,7 @@ def toon_vraag(vraag: FaqVraag, open_: bool) -> None:
                 pagina("keuzehulp"),
                 label="Bekijk dit in de keuzehulp",
                 icon=":material/help:",
-                query_params=wizard.cel_query(vraag.cel),
+                query_params=wizard.cel_query(vraag.cel, beleid),
             )
         uitleg = [begrippen[b] for b in vraag.begrippen if b in begrippen]
         if uitleg:

@@ -185,7 +185,7 @@ if gekozen is not None:
             pagina("keuzehulp"),
             label="Open dit antwoord in de keuzehulp",
             icon="➡",
-            query_params=cel_query(gekozen),
+            query_params=cel_query(gekozen, beleid),
         )
     if st.session_state.pop("matrix_scroll", False):
         st.html(_NAAR_UITLEG_JS.format(n=st.session_state[NAAR_UITLEG]), unsafe_allow_javascript=True)

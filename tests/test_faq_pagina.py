@@ -66,6 +66,7 @@ def test_every_entry_shows_its_quotes_and_cell_link(beleid: Beleid) -> None:
                 "ingeschreven": "ja" if cel.ingeschreven_in_mbo else "nee",
                 "niveau": cel.niveau.value,
                 "vorm": cel.vorm.value,
+                "versie": beleid.besluit.id,
             }
             link = links["Bekijk dit in de keuzehulp"]
             assert link.page == "keuzehulp"

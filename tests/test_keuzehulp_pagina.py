@@ -44,7 +44,8 @@ def test_a_walk_asks_each_question_with_its_progress_and_ends_on_the_answer(bele
     u = uitleg(beleid, beleid.decide("isk", "entree", "formatief"))
     assert koppen(at)[0] == u.kop
     assert len(at.radio) == 0
-    assert dict(at.query_params) == {"rol": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
+    verwacht = {"rol": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
+    assert dict(at.query_params) == {**verwacht, "versie": beleid.besluit.id}, "the address is pinned to the decision"
 
 
 def test_the_answer_page_shows_the_explanation(beleid: Beleid) -> None:

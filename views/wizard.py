@@ -15,7 +15,7 @@ from types import MappingProxyType
 from urllib.parse import urlencode
 
 from policy import Beleid, Beslissing, Cel
-from policy.domain import DIMENSIE, DIMENSIES
+from policy.domain import DIMENSIE, DIMENSIES, VERSIE_SLEUTEL
 from policy.engine import normaliseer_antwoorden
 
 ROL = "rol"
@@ -40,6 +40,7 @@ class Stand:
     beslissing: Beslissing | None  # the outcome, once the route decides it (and nothing is being changed)
     cellen: tuple[Cel, ...]  # the cells the route leaves open: what the outcome covers
     genegeerd: tuple[str, ...]  # the parts of the URL that were ignored, named by question, never echoed
+    versie: str  # the decision answered (its id): every link a Stand hands out is pinned to it
 
     @property
     def voortgang(self) -> str:
@@ -49,15 +50,15 @@ class Stand:
 
     def query(self) -> dict[str, str]:
         """Every answer given, off-route ones too, as URL parameters: switching back keeps them."""
-        return _als_query(self.antwoorden)
+        return _als_query(self.antwoorden, self.versie)
 
     def route_query(self, **wijziging: str | None) -> dict[str, str]:
         """Only the answers on the route, with answers changed (None removes one): one page, one address."""
         antwoorden = {**dict(self.route), **wijziging}
-        return _als_query({v: w for v, w in antwoorden.items() if w is not None})
+        return _als_query({v: w for v, w in antwoorden.items() if w is not None}, self.versie)
 
     def link(self) -> str:
-        """The shareable query string (without `?`): only the answers on the route."""
+        """The shareable query string (without `?`): only the answers on the route, pinned to the decision."""
         return urlencode(self.route_query())
 
     def wijzig_query(self, vraag: str) -> dict[str, str]:
@@ -69,7 +70,7 @@ class Stand:
         antwoorden = {**self.antwoorden, vraag: waarde}
         if vraag == ROL:
             antwoorden.pop("doelgroep", None)
-        return _als_query(antwoorden)
+        return _als_query(antwoorden, self.versie)
 
     @property
     def vorige(self) -> dict[str, str] | None:
@@ -81,13 +82,16 @@ class Stand:
         return self.wijzig_query(op_route[-1]) if op_route else None
 
 
-def _als_query(antwoorden: Mapping[str, str]) -> dict[str, str]:
-    """Answers by question id as URL parameters, in question order."""
-    return {URL_SLEUTEL[v]: antwoorden[v] for v in URL_SLEUTEL if v in antwoorden}
+def _als_query(antwoorden: Mapping[str, str], versie: str) -> dict[str, str]:
+    """Answers by question id as URL parameters, in question order, then the decision they were given under."""
+    return {**{URL_SLEUTEL[v]: antwoorden[v] for v in URL_SLEUTEL if v in antwoorden}, VERSIE_SLEUTEL: versie}
 
 
 def stand(beleid: Beleid, params: Mapping[str, str]) -> Stand:
-    """The keuzehulp for one query string. Unknown keys and invalid values are ignored and named."""
+    """The keuzehulp for one query string. Unknown keys and invalid values are ignored and named.
+
+    `beleid` is the decision the link names (`views.versies.kies` reads `versie`); this only carries it on.
+    """
     antwoorden, wijzig, genegeerd = _lees(beleid, params)
     route = _route(beleid, antwoorden)
     gevolgd = dict(route)
@@ -116,12 +120,13 @@ def stand(beleid: Beleid, params: Mapping[str, str]) -> Stand:
         beslissing=beslissing,
         cellen=cellen,
         genegeerd=genegeerd,
+        versie=beleid.besluit.id,
     )
 
 
-def cel_query(cel: object) -> dict[str, str]:
+def cel_query(cel: object, beleid: Beleid) -> dict[str, str]:
     """The keuzehulp's URL parameters that open straight on one cell's answer (a `Cel` or a FAQ's cell)."""
-    return {d.url_sleutel: d.als_tekst(getattr(cel, d.veld)) for d in DIMENSIES}
+    return {**{d.url_sleutel: d.als_tekst(getattr(cel, d.veld)) for d in DIMENSIES}, VERSIE_SLEUTEL: beleid.besluit.id}
 
 
 def alle_uitkomsten(beleid: Beleid) -> list[Stand]:
@@ -148,6 +153,8 @@ def _lees(beleid: Beleid, params: Mapping[str, str]) -> tuple[dict[str, str], st
     wijzig = None
     for sleutel, ruw in params.items():
         waarde = str(ruw)[: MAX_WAARDE + 1].strip().lower()
+        if sleutel == VERSIE_SLEUTEL:
+            continue  # read by views.versies.kies, before the decision is chosen
         if sleutel == WIJZIG:
             if waarde in VRAAG_VAN_SLEUTEL:
                 wijzig = VRAAG_VAN_SLEUTEL[waarde]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from policy import Beleid
+from policy.domain import VERSIE_SLEUTEL
 from views import wizard
 
 # Each light page and the interactive page that shows the same thing.
@@ -52,8 +53,10 @@ class Links:
 def statische_naam(params: Mapping[str, str]) -> str:
     """A keuzehulp page as a file: `keuzehulp/doelgroep-isk_ingeschreven-nee.html`; the first question is index.
 
-    `params` are the answers on the route (`Stand.route_query()`), so one page has one name.
+    `params` are the answers on the route (`Stand.route_query()`), so one page has one name. The decision
+    they are pinned to (`versie`) is not in the name: a static site is built for one decision.
     """
+    params = {k: v for k, v in params.items() if k != VERSIE_SLEUTEL}
     if not params:
         return "keuzehulp/index.html"
     return "keuzehulp/" + "_".join(f"{k}-{v}" for k, v in params.items()) + ".html"

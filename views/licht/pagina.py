@@ -98,7 +98,7 @@ def _groepsregels(beleid: Beleid, links: AnyLinks, doelgroep: Doelgroep, ingesch
                 producten(beleid, cellen),
                 regel.samenvatting,
                 BASIS_KORT[beleid.decide(*cellen[0]).basis],  # Beslissing.basis: always set once loaded
-                links.keuzehulp(wizard.cel_query(cellen[0])),
+                links.keuzehulp(wizard.cel_query(cellen[0], beleid)),
             )
         )
     return regels
@@ -151,7 +151,11 @@ def overzicht(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
                     cel = Cel(d, n, vorm, ingeschreven)
                     toegang = per_cel[cel].toegang
                     cellen.append(
-                        (TOEGANG_SYMBOOL[toegang], TOEGANG_LABEL[toegang], links.keuzehulp(wizard.cel_query(cel)))
+                        (
+                            TOEGANG_SYMBOOL[toegang],
+                            TOEGANG_LABEL[toegang],
+                            links.keuzehulp(wizard.cel_query(cel, beleid)),
+                        )
                     )
                 rijen.append((beleid.label("doelgroep", d), cellen))
             tabellen.append(Tabel(beleid.label("vorm", vorm), [beleid.label("niveau", n) for n in Niveau], rijen))
@@ -178,7 +182,10 @@ def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
     stay under 30 kB; the page links to the glossary page once.
     """
     themas = [
-        (thema, [(vraag, links.keuzehulp(wizard.cel_query(vraag.cel)) if vraag.cel else None) for vraag in lijst])
+        (
+            thema,
+            [(vraag, links.keuzehulp(wizard.cel_query(vraag.cel, beleid)) if vraag.cel else None) for vraag in lijst],
+        )
         for thema, lijst in zoeken.per_thema(beleid.themas, beleid.faq)
     ]
     return render(
