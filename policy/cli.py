@@ -8,28 +8,36 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from policy import PolicyError, laad_met_waarschuwingen, load_policy, versies
+from policy import OnbekendeVersie, PolicyError, laad_met_waarschuwingen, laad_versies, load_policy, versies
 from policy.checks import bronnen_in, cellen_van
 from policy.domain import Basis
 from policy.engine import Beleid, Beslissing
 from policy.models import json_schema
 from policy.scenario import beschrijf_verschil, vergelijk
-from policy.verantwoording import verantwoording
+from policy.verantwoording import bladen
+from policy.versies import controleer_versies
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = Path(__file__).resolve().parent / "schema" / "beleid.schema.json"
-VERANTWOORDING = ROOT / "docs" / "verantwoording.md"
+VERANTWOORDING = ROOT / "docs" / "verantwoording"
 
 _TOEGANG = {"ja": "Ja", "nee": "Nee", "buiten_kader": "Valt buiten dit besluit"}
 
 
-def _laad(pad: str | None) -> Beleid:
-    return load_policy(pad)
+def _laad(pad: str | None, versie: str | None = None) -> Beleid:
+    """A policy file or folder (`--pad`), a decision by id (`--versie`), or the decision in force."""
+    return laad_versies().kies(versie) if versie is not None and pad is None else load_policy(pad)
+
+
+def _besluit(naam: str) -> Beleid:
+    """A decision by id (`alv-2026-03-26`), else a policy file or folder."""
+    return laad_versies().lees(naam) or load_policy(naam)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     paden = [Path(args.pad)] if args.pad else versies()
     status = 0
+    geladen: list[Beleid] = []
     for pad in paden:
         try:
             beleid, waarschuwingen = laad_met_waarschuwingen(pad)
@@ -39,6 +47,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"  - {probleem}", file=sys.stderr)
             status = 1
             continue
+        geladen.append(beleid)
         b = beleid.bestand
         citaten = len(list(bronnen_in(b, ())))
         cellen = sum(len(cellen_van(r)) for r in b.regels)
@@ -49,7 +58,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         for w in waarschuwingen:
             print(f"  let op: {w}")
-    return status
+    if args.pad or status:
+        return status
+    problemen = controleer_versies(geladen)
+    for probleem in problemen:
+        print(f"FOUT in de versies: {probleem}", file=sys.stderr)
+    if problemen:
+        return 1
+    alle = laad_versies()
+    delen = [f"{b.besluit.id} ({b.besluit.status}{', geldt' if b is alle.huidig else ''})" for b in alle.besluiten]
+    print(f"OK versies: {', '.join(delen)}")
+    return 0
 
 
 def _toon(beslissing: Beslissing) -> str:
@@ -73,7 +92,7 @@ def _toon(beslissing: Beslissing) -> str:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    beleid = _laad(args.pad)
+    beleid = _laad(args.pad, args.versie)
     try:
         beslissing = beleid.decide(args.doelgroep, args.niveau, args.vorm, args.ingeschreven)
     except ValueError as fout:
@@ -87,7 +106,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
-    beleid = _laad(args.pad)
+    beleid = _laad(args.pad, args.versie)
     rijen = beleid.matrix(ingeschreven_in_mbo=args.ingeschreven)
     if args.json:
         print(json.dumps([b.als_dict() for b in rijen], ensure_ascii=False, indent=2))
@@ -105,7 +124,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """The cells two policies answer differently (say the shipped decision and a scenario), and how many."""
-    oud, nieuw = load_policy(args.oud), load_policy(args.nieuw)
+    oud, nieuw = _besluit(args.oud), _besluit(args.nieuw)
     verschillen = vergelijk(oud, nieuw)
     if args.json:
         data = {"oud": args.oud, "nieuw": args.nieuw, "aantal": len(verschillen)}
@@ -129,8 +148,14 @@ def _schrijf(pad: Path, tekst: str) -> None:
 
 
 def cmd_verantwoording(args: argparse.Namespace) -> int:
-    """Write the sign-off sheet: every reader-facing text with its kind and quotes or source."""
-    _schrijf(Path(args.uit), verantwoording(_laad(args.pad)))
+    """Write the sign-off sheets: one per decision, and one of the changes per new decision."""
+    uit = Path(args.uit)
+    teksten = bladen(laad_versies())
+    for oud in uit.glob("*.md") if uit.is_dir() else []:
+        if oud.name not in teksten and oud.name != "README.md":
+            oud.unlink()  # the sheet of a decision that is no longer there
+    for naam, tekst in teksten.items():
+        _schrijf(uit / naam, tekst)
     return 0
 
 
@@ -151,20 +176,22 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument("--vorm", required=True)
     ask.add_argument("--ingeschreven", action="store_true", help="de kandidaat staat ingeschreven in het mbo")
     ask.add_argument("--json", action="store_true")
+    ask.add_argument("--versie", help="het besluit met dit id (standaard: het geldende besluit)")
     ask.set_defaults(func=cmd_ask)
     matrix = sub.add_parser("matrix", help="de hele tabel")
     groep = matrix.add_mutually_exclusive_group()
     groep.add_argument("--ingeschreven", action="store_const", const=True, dest="ingeschreven")
     groep.add_argument("--niet-ingeschreven", action="store_const", const=False, dest="ingeschreven")
     matrix.add_argument("--json", action="store_true")
+    matrix.add_argument("--versie", help="het besluit met dit id (standaard: het geldende besluit)")
     matrix.set_defaults(func=cmd_matrix)
     diff = sub.add_parser("diff", help="welke cellen twee beleidsbestanden of -mappen anders beantwoorden")
-    diff.add_argument("oud", help="het eerste beleidsbestand of de eerste map (bijvoorbeeld het besluit)")
-    diff.add_argument("nieuw", help="het tweede beleidsbestand of de tweede map (bijvoorbeeld een scenario)")
+    diff.add_argument("oud", help="het id van een besluit (alv-2026-03-26), een beleidsbestand of een map")
+    diff.add_argument("nieuw", help="het id van een later besluit, een beleidsbestand of een map (een scenario)")
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(func=cmd_diff)
-    blad = sub.add_parser("verantwoording", help="schrijf het aftekenblad (docs/verantwoording.md)")
-    blad.add_argument("--uit", default=str(VERANTWOORDING), help="waar het blad komt")
+    blad = sub.add_parser("verantwoording", help="schrijf de aftekenbladen (docs/verantwoording/)")
+    blad.add_argument("--uit", default=str(VERANTWOORDING), help="de map voor de bladen")
     blad.set_defaults(func=cmd_verantwoording)
     schema = sub.add_parser("schema", help="schrijf het JSON Schema van de beleidsbestanden")
     schema.add_argument("--uit", default=str(SCHEMA), help="waar het schema komt")
@@ -180,3 +207,6 @@ def main(argv: list[str] | None = None) -> int:
     except PolicyError as fout:
         print(f"FOUT: het beleid kan niet geladen worden:\n{fout}", file=sys.stderr)
         return 1
+    except OnbekendeVersie as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2

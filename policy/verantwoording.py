@@ -1,19 +1,21 @@
-"""The sign-off sheet (docs/verantwoording.md): every reader-facing text with its kind and its quotes or source.
+"""The sign-off sheets (docs/verantwoording/): per decision every reader-facing text with its kind and its
+quotes or source, and per new decision a sheet of what changed against the one before.
 
-Generated from the loaded policy, never edited by hand: `python -m policy verantwoording` writes it, and a
-test fails when the committed file is stale. The policy staff of the Coöperatie sign it off per item.
+Generated from the loaded policy, never edited by hand: `python -m policy verantwoording` writes them, and a
+test fails when a committed sheet is stale. The policy staff of the Coöperatie sign them off per item.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from policy.checks import cellen_van
 from policy.domain import Basis, beschrijf
-from policy.engine import Beleid
+from policy.engine import Beleid, Beslissing
 from policy.models import Herkomst
-
-DOEL = "docs/verantwoording.md"
+from policy.versies import Versies
+from policy.wijzigingen import Soort, TekstWijziging, Wijzigingen, wijzigingen
 
 SOORT = {
     Basis.expliciet: "staat in het bericht",
@@ -126,14 +128,20 @@ def _vragen(beleid: Beleid) -> Iterator[str]:
         yield from _blok(f"Vraag `{vraag.id}`", regels)
 
 
+def _gemaakt(beleid: Beleid) -> list[str]:
+    return [
+        "<!-- Gemaakt met `python -m policy verantwoording`. Niet met de hand aanpassen: pas de YAML in",
+        f"     policy/besluiten/{beleid.pad.name} aan en maak dit bestand opnieuw. -->",
+    ]
+
+
 def verantwoording(beleid: Beleid) -> str:
-    """The whole sheet as Markdown."""
+    """The whole sheet of one decision as Markdown."""
     b = beleid.besluit
     kop = [
-        f"# Verantwoording: {b.titel}",
+        f"# Verantwoording: {b.titel} ({b.id})",
         "",
-        "<!-- Gemaakt met `python -m policy verantwoording`. Niet met de hand aanpassen: pas de YAML in",
-        f"     {beleid.pad.relative_to(beleid.pad.parents[2]).as_posix()} aan en maak dit bestand opnieuw. -->",
+        *_gemaakt(beleid),
         "",
         "Dit is het aftekenblad voor de beleidsmedewerkers van de Coöperatie. Het noemt elke tekst die een",
         "bezoeker leest, met de soort en waar die op rust. Zet per onderdeel een vinkje bij Akkoord.",
@@ -151,3 +159,80 @@ def verantwoording(beleid: Beleid) -> str:
     ]
     delen = [_besluit, _regels, _voorwaarden, _faq, _begrippen, _vragen]
     return "\n".join([*kop, *(regel for deel in delen for regel in deel(beleid))]).rstrip() + "\n"
+
+
+# --- the sheet of the changes --------------------------------------------------------------------------
+def _antwoord(kop: str, b: Beslissing) -> list[str]:
+    regel = b.regel
+    voorwaarden = ", ".join(v.id for v in b.voorwaarden) or "geen"
+    regels = [f"- {kop}: **{regel.toegang.value}** (regel `{regel.id}`, voorwaarden: {voorwaarden})"]
+    regels += [f"  {r}" for r in [*_teksten(("samenvatting", regel.samenvatting), ("reden", regel.reden))]]
+    return regels + [f"  {r}" for r in _herkomst(regel)]
+
+
+def _item(kop: str, item: object) -> list[str]:
+    if item is None:
+        return [f"- {kop}: (bestaat niet)"]
+    assert isinstance(item, Herkomst)
+    velden = [(n, getattr(item, n)) for n in ("titel", "term", "vraag", "uitleg", "antwoord") if hasattr(item, n)]
+    return [f"- {kop}:", *(f"  {r}" for r in [*_teksten(*velden), *_herkomst(item)])]
+
+
+_SOORT_NAAM: dict[Soort, str] = {"voorwaarde": "Voorwaarde", "faq": "Vraag", "begrip": "Begrip"}
+
+
+def _tekstwijziging(t: TekstWijziging) -> list[str]:
+    return _blok(f"{_SOORT_NAAM[t.soort]} `{t.id}` ({t.wat})", [*_item("was", t.oud), *_item("wordt", t.nieuw)])
+
+
+def wijzigingenblad(w: Wijzigingen) -> str:
+    """The changes from one decision to the next, for the policy staff to sign off item by item."""
+    oud, nieuw = w.oud.besluit, w.nieuw.besluit
+    regels = [
+        f"# Wijzigingen: van {oud.id} naar {nieuw.id}",
+        "",
+        *_gemaakt(w.nieuw),
+        "",
+        f"Wat een bezoeker anders leest onder het besluit {nieuw.id} ({nieuw.datum.isoformat()}, {nieuw.status}) dan",
+        f"onder {oud.id} ({oud.datum.isoformat()}, {oud.status}). Een link die aan {oud.id} vastzit, blijft het oude",
+        "antwoord tonen, met een melding dat er een nieuwer besluit is. Zet per onderdeel een vinkje bij Akkoord.",
+        "",
+        f"## Antwoorden per cel ({len(w.cellen)})",
+        "",
+    ]
+    if not w.cellen:
+        regels += ["Geen enkele cel krijgt een ander antwoord.", ""]
+    for v in w.cellen:
+        regels += _blok(
+            f"Cel {beschrijf(v.cel)}",
+            [f"- Anders: {', '.join(v.velden)}", *_antwoord("was", v.oud), *_antwoord("wordt", v.nieuw)],
+        )
+    soorten: tuple[tuple[Soort, str], ...] = (
+        ("voorwaarde", "Voorwaarden"),
+        ("faq", "Veelgestelde vragen"),
+        ("begrip", "Begrippen"),
+    )
+    for soort, kop in soorten:
+        lijst = w.van_soort(soort)
+        regels += [f"## {kop} ({len(lijst)})", ""]
+        if not lijst:
+            regels += ["Niets veranderd.", ""]
+        for t in lijst:
+            regels += _tekstwijziging(t)
+    return "\n".join(regels).rstrip() + "\n"
+
+
+def bladen(versies: Versies) -> dict[str, str]:
+    """Every sheet by file name: one per decision, one per decision against the adopted one before it."""
+    uit = {f"{b.besluit.id}.md": verantwoording(b) for b in versies.besluiten}
+    for oud, nieuw in versies.paren():
+        uit[f"wijzigingen-{oud.besluit.id}-naar-{nieuw.besluit.id}.md"] = wijzigingenblad(wijzigingen(oud, nieuw))
+    return uit
+
+
+def verouderd(map_: Path, versies: Versies) -> list[str]:
+    """The sheets in `map_` that are missing, stale or left over from a decision that is gone."""
+    verwacht = bladen(versies)
+    aanwezig = {p.name for p in map_.glob("*.md")} if map_.is_dir() else set()
+    fout = [n for n, tekst in verwacht.items() if n not in aanwezig or (map_ / n).read_text(encoding="utf-8") != tekst]
+    return sorted([*fout, *(aanwezig - set(verwacht) - {"README.md"})])

@@ -66,10 +66,13 @@ def test_matrix_table_can_filter_on_enrolment() -> None:
 
 
 def test_verantwoording_and_schema_write_the_committed_files(tmp_path: Path) -> None:
-    for opdracht, bestand in (
-        ("verantwoording", "docs/verantwoording.md"),
-        ("schema", "policy/schema/beleid.schema.json"),
-    ):
+    resultaat = _run("verantwoording", "--uit", str(tmp_path / "bladen"))
+    assert resultaat.returncode == 0, resultaat.stderr
+    geschreven = sorted((tmp_path / "bladen").iterdir())
+    assert [p.name for p in geschreven] == sorted(p.name for p in (ROOT / "docs" / "verantwoording").glob("*.md"))
+    for pad in geschreven:
+        assert pad.read_text(encoding="utf-8") == (ROOT / "docs" / "verantwoording" / pad.name).read_text("utf-8")
+    for opdracht, bestand in (("schema", "policy/schema/beleid.schema.json"),):
         uit = tmp_path / Path(bestand).name
         resultaat = _run(opdracht, "--uit", str(uit))
         assert resultaat.returncode == 0, resultaat.stderr

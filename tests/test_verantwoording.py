@@ -1,4 +1,4 @@
-"""The sign-off sheet (docs/verantwoording.md) and the JSON Schema: generated, committed, current, complete."""
+"""The sign-off sheets (docs/verantwoording/) and the JSON Schema: generated, committed, current, complete."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from policy import Beleid, versies
+from policy import Beleid, laad_versies, versies
 from policy.checks import herkomsten_in, normaliseer
 from policy.cli import SCHEMA, VERANTWOORDING, schema_tekst
-from policy.verantwoording import verantwoording
+from policy.verantwoording import bladen, verantwoording, verouderd
 
 # Fields that hold identifiers or references, not words a visitor reads.
 GEEN_LEESTEKST = {"id", "waarde", "thema", "bestand", "status", "zie_ook", "begrippen", "voorwaarden"}
@@ -36,10 +36,30 @@ def leesteksten(model: object, veld: str = "") -> Iterator[tuple[str, str]]:
         yield veld, model
 
 
-def test_committed_sheet_is_current(beleid: Beleid) -> None:
-    assert VERANTWOORDING.read_text(encoding="utf-8") == verantwoording(beleid), (
-        "docs/verantwoording.md is verouderd: draai `python -m policy verantwoording`"
+def test_committed_sheets_are_current() -> None:
+    assert verouderd(VERANTWOORDING, laad_versies()) == [], (
+        "docs/verantwoording/ is verouderd: draai `python -m policy verantwoording`"
     )
+    assert (VERANTWOORDING / f"{laad_versies().huidig.besluit.id}.md").is_file()
+
+
+def test_a_new_decision_brings_its_own_sheet_and_a_sheet_of_the_changes(twee_besluiten: Path) -> None:
+    versies = laad_versies()
+    namen = set(bladen(versies))
+    assert namen == {"alv-2026-03-26.md", "alv-2026-11-20.md", "wijzigingen-alv-2026-03-26-naar-alv-2026-11-20.md"}
+    assert verouderd(VERANTWOORDING, versies) == [
+        "alv-2026-11-20.md",
+        "wijzigingen-alv-2026-03-26-naar-alv-2026-11-20.md",
+    ]
+    blad = bladen(versies)["wijzigingen-alv-2026-03-26-naar-alv-2026-11-20.md"]
+    cel = blad.split("### Cel isk/entree/summatief/niet ingeschreven")[1].split("- [ ] Akkoord")[0]
+    oud, nieuw = cel.split("- wordt: ")
+    assert "**nee**" in oud and "**ja**" in nieuw
+    for deel, beleid in ((oud, versies.besluiten[0]), (nieuw, versies.besluiten[1])):
+        regel = beleid.decide("isk", "entree", "summatief").regel
+        assert all(f"«{' '.join(b.citaat.split())}»" in deel for b in regel.bronnen), "de citaten van beide"
+    assert "### Vraag `open-vanaf-wanneer` (vervallen)" in blad and "### Begrip `testbegrip` (nieuw)" in blad
+    assert blad.count("- [ ] Akkoord") == 4
 
 
 def test_every_reader_facing_text_is_in_the_sheet(beleid: Beleid) -> None:
