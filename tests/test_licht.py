@@ -215,7 +215,8 @@ def test_elk_vakje_heeft_een_antwoordpagina_met_de_citaten(client: TestClient, b
     assert " ".join(beslissing.regel.samenvatting.split()) in _tekst(tekst)
     for bron in beslissing.bronnen:
         assert " ".join(bron.citaat.split()) in _tekst(tekst)
-        assert f'href="besluit#alinea-{bron.alinea}"' in tekst
+        # The link names its decision (cel_query pins it): the quote's paragraph in that decision's bericht.
+        assert f'href="besluit?versie={beleid.besluit.id}#alinea-{bron.alinea}"' in tekst
     assert "Uw antwoorden" in tekst
     # The interactive keuzehulp opens on the same answer: the route's answers, shared as the app shares them.
     stand = wizard.stand(beleid, wizard.cel_query(cel, beleid))

@@ -3,6 +3,10 @@
 Each page is rendered at most once per policy version and query: the cache key is the loaded policy
 (one immutable object per version) plus the query as the page understood it, so any junk in a link
 folds into the same key as "something was ignored". Responses carry an ETag; If-None-Match gets 304.
+
+Every page reads `versie=` (`views.versies.kies`) and shows that decision, with a banner when a newer
+one exists or it is a proposal; a link naming a decision we do not know gets a Dutch 404 naming the known
+ones. `/licht/versies` lists the decisions and what changed (`?oud=&nieuw=` for any two).
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from policy import Beleid, load_policy
+from policy import Beleid, Versies, laad_versies
+from policy.domain import VERSIE_SLEUTEL
+from views import versies as weergave
 from views import zoeken
 from views.licht import keuzehulp, pagina
 from views.licht.links import STIJL_NAAM, Links
@@ -31,8 +37,8 @@ CACHE_STIJL = "public, max-age=3600"
 CACHE_GROOTTE = 1024  # the keuzehulp has ~2000 possible states; a hall hits a handful
 MAX_PARAMS = 20
 MAX_ONTHOUDEN = 300  # bytes of query string whose reading is remembered (bounded memory)
-LINKS = Links()
 LICHT = "/licht"
+VERGELIJK = ("oud", "nieuw")  # the versions page's two decisions
 
 
 @dataclass(frozen=True)
@@ -69,20 +75,45 @@ def lees_params(items: Iterable[tuple[str, str]]) -> tuple[dict[str, str], bool]
 
 
 # --- rendering, cached per policy and normalised query -------------------------------------------
+@dataclass(frozen=True)
+class Lezing:
+    """A request as the page understands it: which decision, pinned or not, and the rest of its query."""
+
+    beleid: Beleid | None  # None: the link names a decision that does not exist (404)
+    vastgepind: bool
+    sleutel: tuple[Any, ...]
+
+    def links(self) -> Links:
+        """A pinned page keeps its decision in every link; an unpinned one stays with the current one."""
+        return Links(versie=self.beleid.besluit.id if self.beleid is not None and self.vastgepind else None)
+
+
 @lru_cache(maxsize=CACHE_GROOTTE)
-def _pagina(beleid: Beleid, naam: str, sleutel: tuple[Any, ...]) -> Gerenderd:  # per page its own key
+def _pagina(versies: Versies, beleid: Beleid, naam: str, sleutel: tuple[Any, ...], links: Links) -> Gerenderd:
     if naam == "keuzehulp":
-        return _gerenderd(keuzehulp.pagina(beleid, LINKS, *sleutel))
+        query, melding = sleutel
+        return _gerenderd(keuzehulp.pagina(beleid, links, query, melding, versies=versies))
     if naam == "besluit":
         gevraagd, melding = sleutel
-        return _gerenderd(pagina.besluit(beleid, LINKS, gevraagd, melding))
+        return _gerenderd(pagina.besluit(beleid, links, gevraagd, melding, versies=versies))
+    if naam == "versies":
+        oud, nieuw, melding = sleutel
+        gekozen = (versies.kies(oud), versies.kies(nieuw)) if oud and nieuw else None
+        return _gerenderd(pagina.versiepagina(versies, links, gekozen, melding))
     maak: Callable[..., str] = {
         "start": pagina.start,
         "overzicht": pagina.overzicht,
         "vragen": pagina.vragen,
         "begrippen": pagina.begrippen,
     }[naam]
-    return _gerenderd(maak(beleid, LINKS, *sleutel))
+    return _gerenderd(maak(beleid, links, *sleutel, versies=versies))
+
+
+@lru_cache(maxsize=CACHE_GROOTTE)
+def _onbekend(versies: Versies, naam: str, sleutel: tuple[Any, ...]) -> Gerenderd:
+    """The 404 for an unknown decision: the same page for every unknown id (it is never shown)."""
+    params = dict(sleutel[0]) if naam == "keuzehulp" else {}
+    return _gerenderd(pagina.onbekende_versie(versies, Links(), naam, params))
 
 
 def sleutel(beleid: Beleid, naam: str, params: dict[str, str], dubbel: bool) -> tuple[object, ...]:
@@ -97,39 +128,65 @@ def sleutel(beleid: Beleid, naam: str, params: dict[str, str], dubbel: bool) -> 
     return (dubbel or bool(params),)
 
 
+def lees(versies: Versies, naam: str, params: dict[str, str], dubbel: bool) -> Lezing:
+    """Which decision the link names (`versie`), then the rest of the query for that decision's page.
+
+    An unknown decision (in `versie`, or in the versions page's `oud`/`nieuw`) is a Lezing without one; its
+    key is read against the current decision, so the 404 can keep the keuzehulp's answers in its links.
+    """
+    keuze = weergave.kies(params, versies)
+    rest = {k: v for k, v in params.items() if k != VERSIE_SLEUTEL}
+    if naam == "versies":
+        gekozen = {k: versies.lees(rest[k]) for k in VERGELIJK if rest.get(k, "").strip()}
+        if keuze.onbekend or any(b is None for b in gekozen.values()):
+            return Lezing(None, True, (dubbel,))
+        ids = [b.besluit.id for b in gekozen.values() if b is not None]
+        half = len(ids) == 1  # one of the two: not a comparison, said as "something was ignored"
+        overig = any(k not in VERGELIJK for k in rest)
+        paar = (ids[0], ids[1]) if len(ids) == 2 else (None, None)
+        return Lezing(keuze.beleid, keuze.vastgepind, (*paar, dubbel or overig or half))
+    if keuze.onbekend:
+        return Lezing(None, True, sleutel(versies.huidig, naam, rest, dubbel))
+    return Lezing(keuze.beleid, keuze.vastgepind, sleutel(keuze.beleid, naam, rest, dubbel))
+
+
 @lru_cache(maxsize=CACHE_GROOTTE)
-def _sleutel_van(beleid: Beleid, naam: str, query: bytes) -> tuple[object, ...]:
-    return sleutel(beleid, naam, *lees_params(QueryParams(query).multi_items()))
+def _sleutel_van(versies: Versies, naam: str, query: bytes) -> Lezing:
+    return lees(versies, naam, *lees_params(QueryParams(query).multi_items()))
 
 
-def _sleutel(beleid: Beleid, naam: str, request: Request) -> tuple[object, ...]:
-    """`sleutel` for this request; remembered per short query string (reading the keuzehulp's takes ~1 ms)."""
+def _lezing(versies: Versies, naam: str, request: Request) -> Lezing:
+    """`lees` for this request; remembered per short query string (reading the keuzehulp's takes ~1 ms)."""
     query: bytes = request.scope.get("query_string", b"")
     if len(query) <= MAX_ONTHOUDEN:
-        return _sleutel_van(beleid, naam, query)
-    return sleutel(beleid, naam, *lees_params(request.query_params.multi_items()))
+        return _sleutel_van(versies, naam, query)
+    return lees(versies, naam, *lees_params(request.query_params.multi_items()))
 
 
-def _antwoord(request: Request, gerenderd: Gerenderd, cache: str) -> Response:
-    """200 with the page (gzipped when the client accepts it), or 304 when the client's copy is current."""
+def _antwoord(request: Request, gerenderd: Gerenderd, cache: str, status: int = 200) -> Response:
+    """`status` with the page (gzipped when the client accepts it), or 304 when the client's copy is current."""
     ingepakt = "gzip" in request.headers.get("accept-encoding", "").lower()
     etag = gerenderd.etag_gzip if ingepakt else gerenderd.etag
     headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Accept-Encoding"}
     gevraagd = request.headers.get("if-none-match", "")
     bekend = {e.strip().removeprefix("W/") for e in gevraagd.split(",")}
-    if gevraagd.strip() == "*" or bekend & {gerenderd.etag, gerenderd.etag_gzip}:
+    if status == 200 and (gevraagd.strip() == "*" or bekend & {gerenderd.etag, gerenderd.etag_gzip}):
         return Response(status_code=304, headers=headers)
     if ingepakt:
         headers["Content-Encoding"] = "gzip"
-        return Response(gerenderd.gzip, headers=headers, media_type=gerenderd.soort)
-    return Response(gerenderd.body, headers=headers, media_type=gerenderd.soort)
+        return Response(gerenderd.gzip, status, headers=headers, media_type=gerenderd.soort)
+    return Response(gerenderd.body, status, headers=headers, media_type=gerenderd.soort)
 
 
 def _route(naam: str) -> Callable[[Request], Awaitable[Response]]:
     # async: a cached page is answered on the event loop, without a hop to the thread pool.
     async def toon(request: Request) -> Response:
-        beleid = load_policy()
-        return _antwoord(request, _pagina(beleid, naam, _sleutel(beleid, naam, request)), CACHE_HTML)
+        versies = laad_versies()
+        lezing = _lezing(versies, naam, request)
+        if lezing.beleid is None:
+            return _antwoord(request, _onbekend(versies, naam, lezing.sleutel), CACHE_HTML, status=404)
+        gerenderd = _pagina(versies, lezing.beleid, naam, lezing.sleutel, lezing.links())
+        return _antwoord(request, gerenderd, CACHE_HTML)
 
     toon.__name__ = f"licht_{naam}"
     return toon
@@ -156,5 +213,6 @@ ROUTES: list[Route] = [
     Route(f"{LICHT}/vragen", _route("vragen"), methods=["GET"]),
     Route(f"{LICHT}/begrippen", _route("begrippen"), methods=["GET"]),
     Route(f"{LICHT}/besluit", _route("besluit"), methods=["GET"]),
+    Route(f"{LICHT}/versies", _route("versies"), methods=["GET"]),
     Route(f"{LICHT}/{STIJL_NAAM}", _stijl, methods=["GET"]),
 ]

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from policy import Beleid
+from policy import Beleid, Versies
 from views import wizard
 from views.licht.links import AnyLinks
-from views.licht.pagina import render
+from views.licht.pagina import banner, render
 from views.teksten import TOEGANG_LABEL, soort_tekst
 from views.uitleg import Uitleg, uitleg
 
@@ -70,7 +70,13 @@ def _tot(stand: wizard.Stand, vraag: str) -> dict[str, str]:
     return stand.route_query(**dict.fromkeys(later))
 
 
-def pagina(beleid: Beleid, links: AnyLinks, query: tuple[tuple[str, str], ...], melding: bool) -> str:
+def pagina(
+    beleid: Beleid,
+    links: AnyLinks,
+    query: tuple[tuple[str, str], ...],
+    melding: bool,
+    versies: Versies | None = None,
+) -> str:
     stand = wizard.stand(beleid, dict(query))
     statisch = not links.formulier
 
@@ -115,6 +121,8 @@ def pagina(beleid: Beleid, links: AnyLinks, query: tuple[tuple[str, str], ...], 
         beleid,
         links,
         naam="keuzehulp",
+        # On the answer the banner says whether this answer changed; on a question it speaks of the decision.
+        banner=banner(versies, beleid, links, "keuzehulp", stand.cellen if antwoord else None, stand.query()),
         titel=stap.tekst if stap else "Uw antwoord" + (f": {TOEGANG_LABEL[antwoord.toegang]}" if antwoord else ""),
         beschrijving="Mag u examenproducten van de Coöperatie Examens MBO gebruiken? Beantwoord een paar vragen.",
         melding=melding,

@@ -6,15 +6,18 @@ add page furniture (headings, navigation, form labels). Jinja escapes every valu
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
-from policy.domain import bestaat
-from policy.models import Bron
+from policy import Beleid, Cel, Doelgroep, Niveau, Versies, Vorm
+from policy.domain import VERSIE_SLEUTEL, bestaat
+from policy.models import Bron, BronDocument
+from views import versies as weergave
 from views import wizard, zoeken
 from views.licht.links import AnyLinks
 from views.teksten import (
@@ -52,18 +55,61 @@ _env.globals.update(
     bronplaats=bronplaats,
     begrip_anker=zoeken.begrip_anker,
 )
+# 'het besluit van ...' at the start of a line; Jinja's `capitalize` would also lower the rest ('ISK' -> 'Isk').
+_env.filters["hoofdletter"] = lambda tekst: tekst[:1].upper() + tekst[1:]
 
 
-def render(sjabloon: str, beleid: Beleid, links: AnyLinks, **context: Any) -> str:
-    """One page with the shared frame: version line, disclaimer, links to the interactive app."""
+def render(sjabloon: str, beleid: Beleid, links: AnyLinks, banner: Banner | None = None, **context: Any) -> str:
+    """One page with the shared frame: the version banner, version line, disclaimer, links to the interactive app."""
     return _env.get_template(sjabloon).render(
         beleid=beleid,
         links=links,
+        banner=banner,
         versieregel=versieregel(beleid),
         disclaimer=DISCLAIMER,
         citaat=lambda b: citaat(beleid, b),
         **context,
     )
+
+
+# --- the version banner ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Banner:
+    """`views.versies.VersieMelding` with its link as an address of this edition."""
+
+    soort: str  # "nieuwer" or "voorstel"
+    kop: str
+    tekst: tuple[str, ...]
+    link_tekst: str | None
+    link: str | None  # the same page (the keuzehulp: the same answers) under the other decision
+
+
+def banner(
+    versies: Versies | None,
+    beleid: Beleid,
+    links: AnyLinks,
+    naam: str,
+    cellen: Iterable[Cel] | None = None,
+    params: Mapping[str, str] | None = None,
+) -> Banner | None:
+    """The banner at the top of a page of a decision that is not the current one (an older one, a proposal).
+
+    `cellen`: what the keuzehulp's answer covers, so the banner says whether this answer changed; `params`:
+    the keuzehulp's answers, kept in the link to the other decision. Without `versies` (one decision on its
+    own) there is nothing to say.
+    """
+    if versies is None:
+        return None
+    melding = weergave.melding(versies, weergave.Keuze(beleid, links.vastgepind, False), cellen)
+    if melding is None:
+        return None
+    ander = versies.lees(melding.link_versie) if melding.link_versie else None
+    link = None
+    if ander is not None:
+        daar = links.onder(ander)
+        pinned = {**(params or {}), VERSIE_SLEUTEL: ander.besluit.id}
+        link = daar.keuzehulp(pinned) if naam == "keuzehulp" else daar.pagina(naam)
+    return Banner(melding.soort, melding.kop, melding.tekst, melding.link_tekst if link else None, link)
 
 
 # --- start -------------------------------------------------------------------------------------
@@ -104,7 +150,7 @@ def _groepsregels(beleid: Beleid, links: AnyLinks, doelgroep: Doelgroep, ingesch
     return regels
 
 
-def start(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
+def start(beleid: Beleid, links: AnyLinks, melding: bool = False, versies: Versies | None = None) -> str:
     """What was decided (and its kind), the three groups at a glance with the exception for candidates in
     the mbo, the ways in."""
     groepen = [
@@ -120,6 +166,7 @@ def start(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
         beleid,
         links,
         naam="start",
+        banner=banner(versies, beleid, links, "start"),
         titel="Toegangswijzer examenproducten",
         beschrijving=" ".join(beleid.besluit.samenvatting),
         melding=melding,
@@ -135,7 +182,7 @@ class Tabel:
     rijen: list[tuple[str, list[tuple[str, str, str]]]]  # group, cells (symbol, label, link)
 
 
-def overzicht(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
+def overzicht(beleid: Beleid, links: AnyLinks, melding: bool = False, versies: Versies | None = None) -> str:
     """The matrix as tables: one per enrolment and form, groups as rows, products as columns."""
     per_cel = {b.cel: b for b in beleid.matrix()}
     blokken: list[tuple[str, list[Tabel]]] = []
@@ -165,6 +212,7 @@ def overzicht(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
         beleid,
         links,
         naam="overzicht",
+        banner=banner(versies, beleid, links, "overzicht"),
         titel="Overzicht van alle antwoorden",
         beschrijving="Per groep, product en soort toets: mag het volgens het ALV-besluit, of niet? Alle antwoorden.",
         melding=melding,
@@ -175,7 +223,7 @@ def overzicht(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
 
 
 # --- vragen ------------------------------------------------------------------------------------
-def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
+def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False, versies: Versies | None = None) -> str:
     """Every FAQ entry, by theme, each with its kind, its quotes and an anchor (`#vraag-<id>`).
 
     The terms an entry uses are not listed under it: linked one by one they cost ~5 kB, and the page must
@@ -193,6 +241,7 @@ def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
         beleid,
         links,
         naam="vragen",
+        banner=banner(versies, beleid, links, "vragen"),
         titel="Veelgestelde vragen",
         beschrijving="Vragen en antwoorden over het ALV-besluit over examenproducten buiten het mbo, met de bron.",
         melding=melding,
@@ -201,7 +250,7 @@ def vragen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
 
 
 # --- begrippen ---------------------------------------------------------------------------------
-def begrippen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
+def begrippen(beleid: Beleid, links: AnyLinks, melding: bool = False, versies: Versies | None = None) -> str:
     """Every term, alphabetical, with its kind and quotes, at `#begrip-<id>` (the FAQ links each term here)."""
     alle = {b.id: b for b in beleid.begrippen}
     termen = [(b, [alle[z] for z in b.zie_ook if z in alle]) for b in zoeken.alfabetisch(beleid.begrippen)]
@@ -210,6 +259,7 @@ def begrippen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
         beleid,
         links,
         naam="begrippen",
+        banner=banner(versies, beleid, links, "begrippen"),
         titel="Begrippen",
         beschrijving="Woorden uit het bericht over het ALV-besluit en uit deze app uitgelegd, elk met de herkomst.",
         melding=melding,
@@ -218,7 +268,13 @@ def begrippen(beleid: Beleid, links: AnyLinks, melding: bool = False) -> str:
 
 
 # --- besluit -----------------------------------------------------------------------------------
-def besluit(beleid: Beleid, links: AnyLinks, gevraagd: int | None = None, melding: bool = False) -> str:
+def besluit(
+    beleid: Beleid,
+    links: AnyLinks,
+    gevraagd: int | None = None,
+    melding: bool = False,
+    versies: Versies | None = None,
+) -> str:
     """The source text paragraph by paragraph (`#alinea-N`), the parts the app quotes marked."""
     per_alinea = zoeken.citaten_per_alinea(beleid)
     alineas = [
@@ -235,6 +291,7 @@ def besluit(beleid: Beleid, links: AnyLinks, gevraagd: int | None = None, meldin
         beleid,
         links,
         naam="besluit",
+        banner=banner(versies, beleid, links, "besluit"),
         titel="Bericht over het besluit",
         beschrijving=f"{b.bron.herkomst} Met genummerde alinea's.",
         melding=melding,
@@ -244,4 +301,159 @@ def besluit(beleid: Beleid, links: AnyLinks, gevraagd: int | None = None, meldin
         stappen=(b.aanleiding, *b.proces),
         doel_bronnen=list(doel_bronnen.values()),
         doel_soorten=list(dict.fromkeys(soort_tekst(doel) for doel in b.doelen)),
+    )
+
+
+# --- versies ------------------------------------------------------------------------------------
+STATUS = {"vastgesteld": "vastgesteld", "voorstel": "voorstel, nog niet besloten"}
+TEKST_SOORT = {"voorwaarde": "Voorwaarden", "faq": "Veelgestelde vragen", "begrip": "Begrippen"}
+
+
+@dataclass(frozen=True)
+class Besluitregel:
+    id: str
+    naam: str  # 'het besluit van 26 maart 2026'
+    datum: str
+    status: str
+    huidig: bool  # the decision in force
+    bron: BronDocument
+    link: str  # the light edition under this decision
+
+
+@dataclass(frozen=True)
+class Kant:
+    """One side of a changed cell: the answer under one decision, its quotes, and the cell in its keuzehulp."""
+
+    naam: str
+    label: str
+    samenvatting: str
+    citaten: tuple[tuple[str, str, str], ...]  # quote, where it stands ('alinea 4'), link into that bericht
+    link: str
+
+
+@dataclass(frozen=True)
+class Celregel:
+    situatie: str
+    wat: str
+    oud: Kant
+    nieuw: Kant
+
+
+@dataclass(frozen=True)
+class Tekstregel:
+    wat: str  # Nieuw / Vervallen / Gewijzigd
+    titel: str
+    link: str | None  # the entry under the decision that has it (a condition has no page of its own)
+
+
+@dataclass(frozen=True)
+class Vergelijkingsblok:
+    kop: str
+    anker: str
+    cellen: tuple[Celregel, ...]
+    teksten: tuple[tuple[str, tuple[Tekstregel, ...]], ...]  # per kind, only the kinds that changed
+    leeg: bool
+
+
+def _kant(links: AnyLinks, b: Beleid, cel: Cel, antwoord: weergave.Antwoord) -> Kant:
+    daar = links.onder(b)
+    citaten = tuple(
+        (bron.citaat, bronplaats(bron.alinea), daar.pagina("besluit", f"alinea-{bron.alinea}"))
+        for bron in antwoord.bronnen
+    )
+    link = daar.keuzehulp(wizard.cel_query(cel, b))
+    return Kant(weergave.naam(b), antwoord.label, antwoord.samenvatting, citaten, link)
+
+
+def _tekstlink(links: AnyLinks, v: weergave.Vergelijking, soort: str, id_: str, vervallen: bool) -> str | None:
+    daar = links.onder(v.oud if vervallen else v.nieuw)
+    if soort == "faq":
+        return daar.pagina("vragen", f"vraag-{id_}")
+    if soort == "begrip":
+        return daar.pagina("begrippen", zoeken.begrip_anker(id_))
+    return None
+
+
+def _blok(links: AnyLinks, v: weergave.Vergelijking) -> Vergelijkingsblok:
+    cellen = tuple(
+        Celregel(c.situatie, c.wat, _kant(links, v.oud, c.cel, c.oud), _kant(links, v.nieuw, c.cel, c.nieuw))
+        for c in v.cellen
+    )
+    teksten = tuple(
+        (
+            kop,
+            tuple(
+                Tekstregel(weergave.WAT_LABEL[t.wat], t.titel, _tekstlink(links, v, soort, t.id, t.wat == "vervallen"))
+                for t in v.teksten
+                if t.soort == soort
+            ),
+        )
+        for soort, kop in TEKST_SOORT.items()
+        if any(t.soort == soort for t in v.teksten)
+    )
+    anker = f"van-{v.oud.besluit.id}-naar-{v.nieuw.besluit.id}"
+    return Vergelijkingsblok(v.kop, anker, cellen, teksten, v.leeg)
+
+
+def versiepagina(
+    versies: Versies,
+    links: AnyLinks,
+    gekozen: tuple[Beleid, Beleid] | None = None,
+    melding: bool = False,
+) -> str:
+    """Every decision (date, status, source, which one is in force) and what changed: each decision against
+    the adopted one before it, or the two a reader chose (`?oud=&nieuw=`)."""
+    huidig = versies.huidig
+    besluiten = [
+        Besluitregel(
+            b.besluit.id,
+            weergave.naam(b),
+            datum(b.besluit.datum),
+            STATUS.get(b.besluit.status, b.besluit.status),
+            b is huidig,
+            b.besluit.bron,
+            links.onder(b).pagina("start"),
+        )
+        for b in reversed(versies.besluiten)
+    ]
+    vergelijkingen = [weergave.vergelijking(*gekozen)] if gekozen else weergave.vergelijkingen(versies)
+    standaard = gekozen or ((vergelijkingen[0].oud, vergelijkingen[0].nieuw) if vergelijkingen else None)
+    paren = [(weergave.vergelijking(a, b).kop, links.vergelijk(a, b)) for a, b in combinations(versies.besluiten, 2)]
+    return render(
+        "versies.html",
+        huidig,
+        links,
+        naam="versies",
+        titel="Versies van het besluit",
+        beschrijving="Alle besluiten van de ALV over examenproducten buiten het mbo, en wat er per besluit veranderde.",
+        melding=melding,
+        besluiten=besluiten,
+        blokken=[_blok(links, v) for v in vergelijkingen],
+        gekozen=gekozen is not None,
+        standaard=dict(zip(("oud", "nieuw"), (b.besluit.id for b in standaard), strict=True)) if standaard else {},
+        keuzes=[(b.besluit.id, weergave.naam(b)) for b in versies.besluiten],
+        paren=paren,
+    )
+
+
+def onbekende_versie(versies: Versies, links: AnyLinks, naam: str, params: Mapping[str, str]) -> str:
+    """The page for a link that names a decision we do not know: the known ones, each a link to this page
+    (the keuzehulp: these answers) under it. The link's own text is never shown."""
+    melding = weergave.melding(versies, weergave.Keuze(versies.huidig, False, True))
+    assert melding is not None  # an unknown version always has its message
+    doelen = []
+    for b in reversed(versies.besluiten):
+        daar = links.onder(b)
+        link = daar.keuzehulp({**params, VERSIE_SLEUTEL: b.besluit.id}) if naam == "keuzehulp" else daar.pagina(naam)
+        doelen.append((b.besluit.id, weergave.naam(b), STATUS.get(b.besluit.status, b.besluit.status), link))
+    return render(
+        "onbekend.html",
+        versies.huidig,
+        links,
+        naam="onbekend",
+        titel=melding.kop,
+        beschrijving="Deze link noemt een versie van het besluit die niet bestaat. Kies een versie die er wel is.",
+        melding=False,
+        tekst=melding.tekst,
+        doelen=doelen,
     )
