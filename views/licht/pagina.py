@@ -104,12 +104,15 @@ def banner(
     if melding is None:
         return None
     ander = versies.lees(melding.link_versie) if melding.link_versie else None
-    link = None
-    if ander is not None:
-        daar = links.onder(ander)
-        pinned = {**(params or {}), VERSIE_SLEUTEL: ander.besluit.id}
-        link = daar.keuzehulp(pinned) if naam == "keuzehulp" else daar.pagina(naam)
-    return Banner(melding.soort, melding.kop, melding.tekst, melding.link_tekst if link else None, link)
+    if ander is None:
+        return Banner(melding.soort, melding.kop, melding.tekst, None, None)
+    daar = links.onder(ander)
+    if naam == "keuzehulp":
+        link = daar.keuzehulp({**(params or {}), VERSIE_SLEUTEL: ander.besluit.id})
+        return Banner(melding.soort, melding.kop, melding.tekst, melding.link_tekst, link)
+    # Not a question here (the start, the overview, ...): the same page under the other decision.
+    tekst = f"Bekijk deze pagina onder {weergave.naam(ander)}"
+    return Banner(melding.soort, melding.kop, melding.tekst, tekst, daar.pagina(naam))
 
 
 # --- start -------------------------------------------------------------------------------------
