@@ -35,6 +35,7 @@ PAGINAS = {
     "vragen": "/licht/vragen",
     "begrippen": "/licht/begrippen",
     "besluit": "/licht/besluit?alinea=4",
+    "versies": "/licht/versies",
     "melding": "/licht/keuzehulp?doelgroep=%3Cb%3E",
 }
 SCHERMEN = ARTIFACTS / "screenshots"
