@@ -19,7 +19,8 @@ from starlette.testclient import TestClient
 
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm, laad_versies
 from policy.domain import DIMENSIES
-from tests.conftest import GEWIJZIGDE_CEL, TWEEDE_ID, VERVALLEN_FAQ
+from policy.versies import BESLUITEN_OMGEVING
+from tests.conftest import GEWIJZIGDE_CEL, TWEEDE_ID, VERVALLEN_FAQ, maak_tweede_besluit
 from tests.test_licht import MAX_HTML, _tekst, controleer_links
 from views import wizard
 from views.licht.links import STATISCH_PAD, statische_naam
@@ -37,6 +38,31 @@ BANNER = re.compile(r'<section class="versie versie-(\w+)"[^>]*>(.*?)</section>'
 @pytest.fixture(scope="module")
 def client() -> TestClient:
     return TestClient(Starlette(routes=licht.ROUTES))
+
+
+# One folder per kind for the whole module (conftest's fixtures make one per test): each folder loads its
+# decisions anew, and forty of them would push the shipped decision out of policy.versies' bounded caches,
+# so that `load_policy()` in a later test in this worker is no longer the session's `beleid`.
+@pytest.fixture(scope="module")
+def _twee_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return maak_tweede_besluit(tmp_path_factory.mktemp("twee") / "besluiten")
+
+
+@pytest.fixture(scope="module")
+def _voorstel_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return maak_tweede_besluit(tmp_path_factory.mktemp("voorstel") / "besluiten", status="voorstel")
+
+
+@pytest.fixture
+def twee_besluiten(_twee_map: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(BESLUITEN_OMGEVING, str(_twee_map))
+    return _twee_map
+
+
+@pytest.fixture
+def met_voorstel(_voorstel_map: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(BESLUITEN_OMGEVING, str(_voorstel_map))
+    return _voorstel_map
 
 
 def _antwoord(beleid: Beleid, cel: Cel) -> str:
