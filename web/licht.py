@@ -23,6 +23,7 @@ from policy import Beleid, load_policy
 from views import zoeken
 from views.licht import keuzehulp, pagina
 from views.licht.links import STIJL_NAAM, Links
+from web import fouten
 
 HTML = "text/html; charset=utf-8"
 CSS = "text/css; charset=utf-8"
@@ -148,6 +149,11 @@ async def _naar_start(request: Request) -> Response:
     return RedirectResponse(f"{LICHT}/", status_code=308)
 
 
+async def _onbekend(request: Request) -> Response:
+    # Last in ROUTES: without it Streamlit's file server answers any /licht/ path with its own page and 200.
+    return fouten.niet_gevonden()
+
+
 ROUTES: list[Route] = [
     Route(LICHT, _naar_start, methods=["GET"]),
     Route(f"{LICHT}/", _route("start"), methods=["GET"]),
@@ -157,4 +163,5 @@ ROUTES: list[Route] = [
     Route(f"{LICHT}/begrippen", _route("begrippen"), methods=["GET"]),
     Route(f"{LICHT}/besluit", _route("besluit"), methods=["GET"]),
     Route(f"{LICHT}/{STIJL_NAAM}", _stijl, methods=["GET"]),
+    Route(f"{LICHT}/{{rest:path}}", _onbekend, methods=["GET"]),
 ]

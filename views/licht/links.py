@@ -32,19 +32,23 @@ STIJL_NAAM = "licht.css"
 class Links:
     """The server's addresses, relative: every light page lives in `/licht/` (`keuzehulp?doelgroep=isk`).
 
-    The interactive app is at the root of the same server.
+    The interactive app is at the root of the same server. `basis` is empty for the light pages; a page that
+    can be answered at any path (an error, an unknown address) sets it to `/licht/`, since a relative link
+    from `/licht/a/b` or `/static/x` would lead nowhere.
     """
 
     formulier: bool = True
+    basis: str = ""
 
     def pagina(self, naam: str, anker: str = "") -> str:
-        return ("./" if naam == "start" else naam) + (f"#{anker}" if anker else "")
+        pad = (self.basis or "./") if naam == "start" else self.basis + naam
+        return pad + (f"#{anker}" if anker else "")
 
     def keuzehulp(self, params: Mapping[str, str]) -> str:
-        return "keuzehulp" + (f"?{urlencode(params)}" if params else "")
+        return self.basis + "keuzehulp" + (f"?{urlencode(params)}" if params else "")
 
     def stijl(self) -> str:
-        return STIJL_NAAM
+        return self.basis + STIJL_NAAM
 
     def app(self, naam: str, params: Mapping[str, str] | None = None) -> str | None:
         return APP_PAD[naam] + (f"?{urlencode(params)}" if params else "")

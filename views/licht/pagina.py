@@ -245,3 +245,11 @@ def besluit(beleid: Beleid, links: AnyLinks, gevraagd: int | None = None, meldin
         doel_bronnen=list(doel_bronnen.values()),
         doel_soorten=list(dict.fromkeys(soort_tekst(doel) for doel in b.doelen)),
     )
+
+
+# --- an unknown address or an unexpected error ----------------------------------------------------
+def fout(beleid: Beleid, links: AnyLinks, titel: str, alineas: tuple[str, ...]) -> str:
+    """A page in the same frame that only says what went wrong and where to go: web/fouten.py words it."""
+    return render(
+        "fout.html", beleid, links, naam="start", titel=titel, beschrijving=titel, melding=False, alineas=alineas
+    )
