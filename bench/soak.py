@@ -498,7 +498,13 @@ def report_lines(res: dict[str, Any], heading: str = "##") -> list[str]:
             f"{_s(k['p95_s'])} | {_s(k['max_s'])} |"
         )
     L.append(f"| server log (tracebacks, ERROR lines) | — | {len(res['server_log_errors'])} | — | — | — | — |")
-    L.append("")
+    L += [
+        "",
+        "Latency on the client (same cores): HTTP = connect to last byte, a new connection each; streamlit open = "
+        "health GET (XSRF cookie) + websocket connect + first run until script_finished; streamlit change = rerun "
+        "sent until script_finished. Skipped = a start slot that found the cap of open requests/sessions reached.",
+        "",
+    ]
     if mem["judged"]:
         L.append(
             f"Memory (RSS of the server process and any children, sampled every few seconds): {mem['how']}: "
