@@ -200,9 +200,9 @@ def _versie() -> None:
     if versiemelding is None:
         return
     with st.container(key="pres-versie"):
-        # The heading and its first sentence only: the screen's own words come first.
+        # The heading only (the bar below names the decision): at the back of a hall the screen's words count.
         kader = st.warning if versiemelding.soort == "voorstel" else st.info
-        kader(f"**{markdown_veilig(versiemelding.kop)}.** {markdown_veilig(versiemelding.tekst[0])}")
+        kader(f"**{markdown_veilig(versiemelding.kop)}**")
         if versiemelding.soort != "voorstel" and versiemelding.link_tekst and versiemelding.link_versie:
             st.page_link(
                 pagina("presentatie"),

@@ -118,6 +118,12 @@ for beleid in reversed(versies.besluiten):
             icon=":material/arrow_forward:",
             query_params=versie_query(beleid),
         )
+        st.page_link(
+            pagina("besluit"),
+            label="Lees het bericht over dit besluit",
+            icon=":material/description:",
+            query_params=versie_query(beleid),
+        )
 
 st.header("Wat is er veranderd?", anchor=False)
 if len(versies.besluiten) < 2:

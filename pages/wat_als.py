@@ -44,7 +44,8 @@ _CSS = """
 [data-testid="stMain"] .stButton button p, [data-testid="stMain"] [data-testid="stDownloadButton"] button p,
 [data-testid="stMain"] [data-testid="stExpander"] summary p,
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p,
-[data-testid="stMain"] [data-testid="stCode"] code { font-size: 1.25rem !important; line-height: 1.5; }
+[data-testid="stMain"] [data-testid="stCode"] code,
+[data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.25rem !important; line-height: 1.5; }
 [data-testid="stMain"] .stMarkdown code { font-size: 1.15rem !important; }
 [data-testid="stMain"] h1 { font-size: 2.6rem !important; }
 [data-testid="stMain"] h2 { font-size: 2rem !important; }
@@ -126,7 +127,7 @@ if SLEUTEL not in st.session_state:
     st.session_state["wat_als_genegeerd"] = genegeerd
 
 st.title("Wat als: een scenario", anchor=False)
-toon_versiemelding(versie, "wat_als", {URL_SLEUTEL: wijzigingen_als_url(_wijzigingen())} if _wijzigingen() else None)
+toon_versiemelding(versie, "wat_als", met_link=False)  # "Begin bij" below chooses the decision
 with st.container(key="wat-als-label-boven"):
     st.markdown(f"**{LABEL}.** Dit is een oefening. {basis_zin} blijft zoals het is.")
 # The select box follows the URL (a banner link may have moved it); it offers every decision, proposals too.
@@ -175,7 +176,7 @@ if wijzigingen:
         st.markdown("Dit scenario staat in deze link:")
         st.text(f"{(st.context.url or '').split('?')[0]}?{URL_SLEUTEL}={wijzigingen_als_url(wijzigingen)}")
 else:
-    st.markdown("Het scenario is nu gelijk aan het besluit. Hieronder geeft u een cel een ander antwoord.")
+    st.markdown(f"Het scenario is nu gelijk aan {basis}. Hieronder geeft u een cel een ander antwoord.")
 
 # --- 2. change a cell --------------------------------------------------------------------------------
 # Choosing and adding only works on a screen: left off paper.

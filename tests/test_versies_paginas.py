@@ -230,6 +230,7 @@ def test_wat_als_starts_from_a_proposal_and_never_calls_it_adopted(met_voorstel:
     assert "het voorstel voor 20 november 2026" in tekst.lower()
     assert "besluit van 20 november 2026" not in tekst.lower()
     assert "vastgesteld door alv van 20 november" not in tekst.lower()
+    assert "gelijk aan het voorstel voor 20 november 2026" in tekst.lower()
     # A reload of the shared link opens the same start.
     opnieuw = _open("wat_als", {"versie": TWEEDE_ID})
     assert _banner(opnieuw, VOORSTEL)

@@ -60,6 +60,11 @@ _FOCUS_CSS = """
 <style>
 /* Streamlit fades a quote to 60 % opacity: its source link then falls to 3:1 (axe color-contrast). */
 [data-testid="stMarkdownContainer"] blockquote { opacity: 1; color: #4A4A4A; }
+/* Streamlit cuts a long page link off with an ellipsis ("... van 20 november"): on a phone the date
+   of a decision would go missing. Let the label wrap instead. */
+[data-testid="stMain"] [data-testid="stPageLink"] a > span:last-child,
+[data-testid="stMain"] [data-testid="stPageLink"] a > span:last-child * {
+  white-space: normal !important; overflow: visible !important; }
 [data-testid="stRadioOption"]:has(input:focus-visible),
 [data-testid="stCheckbox"] label:has(input:focus-visible) {
   outline: 3px solid #1F5F8B; outline-offset: 2px; border-radius: 4px;
@@ -137,11 +142,13 @@ def toon_versiemelding(
     naam: str,
     query: Mapping[str, str] | None = None,
     cellen: Iterable[Cel] | None = None,
+    met_link: bool = True,
 ) -> None:
     """The banner at the top of a page that shows a proposal or an older decision; nothing otherwise.
 
     `naam`: this page (pages/<naam>.py), linked to with the same `query` under the decision the banner names.
     `cellen`: the cells the page's answer covers, so the banner says whether *this* answer changed.
+    `met_link`: False where the page has its own way to choose the decision (wat-als: its select box).
     """
     uitleg = melding(gekozen.versies, gekozen.keuze, cellen)
     if uitleg is None:
@@ -149,7 +156,7 @@ def toon_versiemelding(
     kader = st.warning if uitleg.soort == "voorstel" else st.info
     with st.container(key="versie-melding"):
         kader(f"**{uitleg.kop}.** {' '.join(uitleg.tekst)}", icon=":material/history:")
-        if uitleg.link_tekst and uitleg.link_versie:
+        if met_link and uitleg.link_tekst and uitleg.link_versie:
             st.page_link(
                 pagina(naam),
                 label=uitleg.link_tekst,
