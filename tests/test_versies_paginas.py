@@ -1,8 +1,10 @@
 """The versions in the Streamlit app, in AppTest: pinned links, the banner, an unknown version, /versies,
 the presentation's changes screen and a proposal in the keuzehulp, the presentation and wat-als.
 
-Every test works on a temporary folder with two decisions (tests/conftest.py `twee_besluiten`,
-`met_voorstel`): the shipped one and a later test decision that opens summative Entree for ISK.
+Every test works on a temporary folder with two decisions (tests/conftest.py `maak_tweede_besluit`): the
+shipped one and a later test decision that opens summative Entree for ISK. The folders are built once for this
+file: each new folder is a new entry in the policy's small caches (policy/versies.py), and a few dozen would
+push the shipped decision out of them, so that `load_policy()` elsewhere on this worker loads it anew.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 import views.paginas
 from policy import Doelgroep, Niveau, Toegang, Vorm, laad_versies
-from tests.conftest import GEWIJZIGDE_CEL, TWEEDE_ID, VERVALLEN_FAQ, open_pagina
+from policy.versies import BESLUITEN_OMGEVING
+from tests.conftest import GEWIJZIGDE_CEL, TWEEDE_ID, VERVALLEN_FAQ, maak_tweede_besluit, open_pagina
 from views.presentatie import schermen
 
 EERSTE_ID = "alv-2026-03-26"
@@ -24,6 +27,28 @@ VOORSTEL = "Voorstel, nog niet besloten"
 # A cell both decisions answer the same: ISK, formative Entree, not enrolled.
 ONGEWIJZIGD = {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
 CEL = (Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
+
+
+@pytest.fixture(scope="module")
+def _mappen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return {
+        status: maak_tweede_besluit(tmp_path_factory.mktemp(status), status=status)
+        for status in ("vastgesteld", "voorstel")
+    }
+
+
+@pytest.fixture
+def twee_besluiten(_mappen: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """As in tests/conftest.py, on this file's folder: the shipped decision and a later adopted one."""
+    monkeypatch.setenv(BESLUITEN_OMGEVING, str(_mappen["vastgesteld"]))
+    return _mappen["vastgesteld"]
+
+
+@pytest.fixture
+def met_voorstel(_mappen: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """As in tests/conftest.py, on this file's folder: the shipped decision and a proposal after it."""
+    monkeypatch.setenv(BESLUITEN_OMGEVING, str(_mappen["voorstel"]))
+    return _mappen["voorstel"]
 
 
 def _open(pagina: str, params: dict[str, str] | None = None) -> AppTest:
