@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from policy import load_policy
-from views.layout import versie_en_disclaimer
+from views.layout import kies_besluit, versie_en_disclaimer
 
-beleid = load_policy()
+# No policy on this page, only its footer: the version line of the decision the visitor is reading.
+beleid = kies_besluit().beleid
 
 st.title("Toegankelijkheid en privacy", anchor=False)
 
