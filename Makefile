@@ -54,8 +54,9 @@ test-snel: $(VENV)/.dev
 e2e: $(VENV)/.dev
 	$(BIN)/python -m pytest -m e2e
 
-# Performance benchmark (< 8 min; issues 6 and 10, incl. Lighthouse from npm into bench/.lighthouse/ and the
-# Streamlit pages before/after against a git archive of the baseline): writes docs/performance.md. See bench/README.md.
+# Performance benchmark (~15 min; issues 6 and 10, incl. Lighthouse from npm into bench/.lighthouse/ and the
+# Streamlit pages before/after against a git archive of the baseline, ~4 min; then the 10-minute soak of issue 16):
+# writes docs/performance.md. See bench/README.md.
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run_all.py
 

@@ -36,8 +36,8 @@ class Antwoord:
     why: str = ""
 
 
-async def _get(host: str, port: int, target: str, timeout: float) -> Antwoord:
-    """One GET on a new connection; ok = 200 and exactly Content-Length bytes of body."""
+async def get(host: str, port: int, target: str, timeout: float, expect: int = 200) -> Antwoord:
+    """One GET on a new connection; ok = status `expect` and exactly Content-Length bytes of a non-empty body."""
     t0 = time.perf_counter()
     writer = None
     try:
@@ -59,7 +59,7 @@ async def _get(host: str, port: int, target: str, timeout: float) -> Antwoord:
             )
             body = await reader.read() if length is None else await reader.readexactly(length)
         latency = time.perf_counter() - t0
-        if status != b"200":
+        if status != str(expect).encode():
             return Antwoord(False, latency, f"HTTP {status.decode()}")
         if not body:
             return Antwoord(False, latency, "empty body")
@@ -81,7 +81,7 @@ async def burst(url: str, n: int, pid: int | None = None, timeout: float = 30.0)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
     before = proc_stat(pid) if pid else None
     t0, c0 = time.perf_counter(), time.process_time()
-    res = await asyncio.gather(*(_get(parts.hostname, parts.port or 80, target, timeout) for _ in range(n)))
+    res = await asyncio.gather(*(get(parts.hostname, parts.port or 80, target, timeout) for _ in range(n)))
     wall, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     ok = [r.latency_s for r in res if r.ok]
     kinds: dict[str, int] = {}

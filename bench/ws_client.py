@@ -22,6 +22,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -44,6 +45,11 @@ class RunResult:
     page_script_hash: str = ""  # page that ran (from new_session / navigation)
     exceptions: list[str] = field(default_factory=list)  # st.exception deltas = uncaught errors
     page_not_found: bool = False
+    # st.error bodies: an app that handles its own script errors (on_script_error) shows one instead of
+    # an exception delta, so a caller can only spot the failure in the text.
+    error_alerts: list[str] = field(default_factory=list)
+    # Element id of every widget drawn in the run (ids end in the widget's user key), to send widget states.
+    widget_ids: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -170,9 +176,17 @@ class StreamlitSession:
                         self.page_script_hash = fwd.navigation.page_script_hash
                     elif kind == "page_not_found":
                         result.page_not_found = True
-                    elif kind == "delta" and fwd.delta.new_element.WhichOneof("type") == "exception":
-                        exc = fwd.delta.new_element.exception
-                        result.exceptions.append(f"{exc.type}: {exc.message}")
+                    elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                        element = fwd.delta.new_element
+                        what = element.WhichOneof("type")
+                        if what == "exception":
+                            result.exceptions.append(f"{element.exception.type}: {element.exception.message}")
+                        elif what == "alert" and element.alert.format == Alert.ERROR:
+                            result.error_alerts.append(element.alert.body)
+                        elif what is not None:
+                            widget_id = getattr(getattr(element, what), "id", None)  # widgets only
+                            if isinstance(widget_id, str) and widget_id:
+                                result.widget_ids.append(widget_id)
                     elif kind == "script_finished":
                         # new_session and script_finished carry the run id; a finish of another run
                         # (one still going when we asked, or an st.rerun() chain) is not ours.

@@ -3,16 +3,18 @@ source) and 'zie ook' links within the page."""
 
 import streamlit as st
 
-from policy import Basis, load_policy
+from policy import Basis
 from views import zoeken
 from views.beslissing import citaten
-from views.layout import versie_en_disclaimer
+from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.teksten import markdown_veilig, soort_tekst
 
-beleid = load_policy()
+versie = kies_besluit()
+beleid = versie.beleid
 alle = {b.id: b for b in beleid.begrippen}
 
 st.title("Begrippen", anchor=False)
+toon_versiemelding(versie, "begrippen")
 st.markdown(
     "Hier leggen we woorden uit die in het bericht over het besluit en in deze app staan. "
     "Bij elk woord staat waar de uitleg vandaan komt: uit het bericht, of uit een andere bron. "
@@ -34,7 +36,7 @@ for begrip in getoond:
     st.markdown(markdown_veilig(begrip.uitleg))
     st.caption(markdown_veilig(soort_tekst(begrip)))
     if begrip.basis is not Basis.achtergrond:
-        citaten(beleid, begrip.bronnen)
+        citaten(beleid, begrip.bronnen, versie.query)
     zie_ook = [alle[z] for z in begrip.zie_ook if z in alle]
     if zie_ook:
         links = [

@@ -6,13 +6,13 @@ document: the page says so. `?alinea=N` lands on that paragraph.
 
 import streamlit as st
 
-from policy import load_policy
 from views import zoeken
 from views.beslissing import citaten
-from views.layout import versie_en_disclaimer
+from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.teksten import datum, markdown_veilig, soort_tekst
 
-beleid = load_policy()
+versie = kies_besluit()
+beleid = versie.beleid
 besluit = beleid.besluit
 alineas = beleid.alineas
 per_alinea = zoeken.citaten_per_alinea(beleid)
@@ -51,6 +51,8 @@ def naar_alinea(nummer: int) -> None:
 
 
 st.title("Het bericht over het besluit")
+# The same paragraph under the other decision: its bericht may differ, the paragraph number is kept.
+toon_versiemelding(versie, "besluit", {"alinea": str(gevraagd)} if gevraagd is not None else None)
 st.markdown(
     f"**{markdown_veilig(besluit.bron.titel)}**  \n"
     f"Uitgegeven door: {markdown_veilig(besluit.bron.uitgever)}  \n"
@@ -93,7 +95,7 @@ for stap in (besluit.aanleiding, *besluit.proces):
         st.markdown(f"**{markdown_veilig(stap.wanneer)}: {markdown_veilig(stap.titel)}**")
         st.markdown(markdown_veilig(stap.tekst))
         st.caption(soort_tekst(stap))
-        citaten(beleid, stap.bronnen)
+        citaten(beleid, stap.bronnen, versie.query)
 
 st.header("Wat wil de Coöperatie bereiken?", anchor="doelen", divider="gray")
 st.markdown("\n".join(f"- {markdown_veilig(doel.titel)}" for doel in besluit.doelen))
@@ -106,7 +108,7 @@ for doel in besluit.doelen:
         if (bron.alinea, bron.citaat) not in gezien:
             gezien.add((bron.alinea, bron.citaat))
             doel_bronnen.append(bron)
-citaten(beleid, tuple(doel_bronnen))
+citaten(beleid, tuple(doel_bronnen), versie.query)
 
 if gevraagd is not None:
     naar_alinea(gevraagd)

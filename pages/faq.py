@@ -6,15 +6,15 @@ box holds is only compared, never written to the page.
 
 import streamlit as st
 
-from policy import load_policy
 from policy.models import FaqVraag
 from views import wizard, zoeken
 from views.beslissing import citaten
-from views.layout import versie_en_disclaimer
+from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.paginas import pagina
 from views.teksten import markdown_veilig, soort_tekst
 
-beleid = load_policy()
+versie = kies_besluit()
+beleid = versie.beleid
 GROEPEN = zoeken.faq_doelgroepen(beleid)
 ZOEK_SLEUTEL = "faq-zoek"
 GROEP_SLEUTEL = "faq-groepen"
@@ -30,11 +30,15 @@ if GROEP_SLEUTEL not in st.session_state:
 def filter_naar_url() -> None:
     """Keep the URL in step with the filter, so the address can be shared."""
     st.query_params.from_dict(
-        zoeken.filter_querystring(st.session_state[ZOEK_SLEUTEL], st.session_state[GROEP_SLEUTEL])
+        {
+            **zoeken.filter_querystring(st.session_state[ZOEK_SLEUTEL], st.session_state[GROEP_SLEUTEL]),
+            **versie.query,
+        }
     )
 
 
 st.title("Veelgestelde vragen", anchor=False)
+toon_versiemelding(versie, "faq", zoeken.filter_querystring(url_filter.zoek, url_filter.groepen))
 st.markdown(
     "Hier vindt u antwoorden op vragen over het besluit. Bij elk antwoord staat waar het vandaan komt. "
     "Staat het in het bericht over het besluit, of volgt het eruit? Dan staan de zinnen uit het bericht erbij. "
@@ -72,7 +76,7 @@ def toon_vraag(vraag: FaqVraag, open_: bool) -> None:
         st.caption(markdown_veilig(soort_tekst(vraag)))
         if vraag.bronnen:
             st.markdown("**Waar staat dit in het bericht?**")
-            citaten(beleid, vraag.bronnen)
+            citaten(beleid, vraag.bronnen, versie.query)
         if vraag.cel is not None:
             st.page_link(
                 pagina("keuzehulp"),
@@ -86,7 +90,9 @@ def toon_vraag(vraag: FaqVraag, open_: bool) -> None:
                 "**Begrippen**\n"
                 + "\n".join(f"- **{markdown_veilig(b.term)}**: {markdown_veilig(b.uitleg)}" for b in uitleg)
             )
-            st.page_link(pagina("begrippen"), label="Alle begrippen", icon=":material/menu_book:")
+            st.page_link(
+                pagina("begrippen"), label="Alle begrippen", icon=":material/menu_book:", query_params=versie.query
+            )
 
 
 gekozen = st.session_state[GROEP_SLEUTEL] or []
@@ -97,7 +103,7 @@ if not uitkomst.gevonden:
         "**Geen vragen gevonden.** Geen vraag past bij deze woorden. Probeer andere woorden, "
         "of kies een andere groep. Of gebruik de keuzehulp: die stelt u een paar vragen en geeft dan het antwoord."
     )
-    st.page_link(pagina("keuzehulp"), label="Naar de keuzehulp", icon=":material/help:")
+    st.page_link(pagina("keuzehulp"), label="Naar de keuzehulp", icon=":material/help:", query_params=versie.query)
     if uitkomst.dichtbij:
         st.header("Bedoelt u een van deze vragen?", anchor=False)
         for vraag in uitkomst.dichtbij:

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from policy import load_policy
 from views import wizard
 from views.beslissing import toon_beslissing
 from views.interactie import deel_en_print, focus_op_stap
-from views.layout import versie_en_disclaimer
+from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.teksten import markdown_veilig, soort_tekst
 
-beleid = load_policy()
+versie = kies_besluit()
+beleid = versie.beleid
 stand = wizard.stand(beleid, st.query_params.to_dict())
 NA_ANTWOORD = "keuzehulp-na-antwoord"  # set just before the rerun that shows the next step
 
@@ -32,10 +32,12 @@ def toon_antwoorden() -> None:
         if rij.button(f"Wijzig: {vraag.kort.lower()}", key=f"wijzig-{vraag_id}"):
             naar(stand.wijzig_query(vraag_id))
     if st.button("Opnieuw beginnen"):
-        naar({})
+        naar(versie.query)
 
 
 st.title("Keuzehulp", anchor=False)
+# On the answer, the banner says whether *this* answer differs under the other decision.
+toon_versiemelding(versie, "keuzehulp", stand.route_query(), stand.cellen if stand.beslissing else None)
 if stand.genegeerd:
     st.info(f"Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen: {', '.join(stand.genegeerd)}.")
 
@@ -80,7 +82,7 @@ if stand.vraag is not None:
 elif stand.beslissing is not None:
     # The outcome first (GOV.UK style); the answers it rests on, with change buttons, below it.
     with st.container(key="antwoord"):
-        toon_beslissing(beleid, stand.beslissing, stand.cellen)
+        toon_beslissing(beleid, stand.beslissing, stand.cellen, versie.query)
     st.divider()
     toon_antwoorden()
     st.divider()

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policy import Basis, Cel, Vorm, load_policy
+from policy import Basis, Cel, Vorm
 from policy.domain import INGESCHREVEN, alle_cellen, bestaat, cel_sleutel, ja_nee, lees_cel_sleutel, lees_ja_nee
 from views import export, figuren
 from views.beslissing import toon_beslissing
-from views.layout import versie_en_disclaimer
+from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.paginas import pagina
 from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, markdown_veilig, soort_tekst
 from views.wizard import cel_query
@@ -49,7 +49,8 @@ requestAnimationFrame(() => {{
 }});
 </script>"""
 
-beleid = load_policy()
+versie = kies_besluit()  # the decision shown (`gekozen` below is the chosen cell)
+beleid = versie.beleid
 
 
 def _lees_url(url: dict[str, str]) -> tuple[Cel | None, bool, bool]:
@@ -75,7 +76,7 @@ def _lees_url(url: dict[str, str]) -> tuple[Cel | None, bool, bool]:
 
 def _naar_url() -> None:
     """Keep the URL in step with what is shown, so the link can be shared (once, at the end of a run)."""
-    params: dict[str, str] = {}
+    params: dict[str, str] = dict(versie.query)
     if st.session_state.get(KEUZE):
         params[URL_CEL] = st.session_state[KEUZE]  # the cell key holds its enrolment
     elif st.session_state.get(TOGGLE):
@@ -111,6 +112,14 @@ if TOGGLE not in st.session_state or KEUZE not in st.session_state:
 
 st.html(_CSS)
 st.title("Overzicht van alle antwoorden", anchor=False)
+_cel = lees_cel_sleutel(st.session_state.get(KEUZE) or "")
+# With a chosen cell the banner says whether its answer changed; the link opens the same cell there.
+toon_versiemelding(
+    versie,
+    "matrix",
+    {URL_CEL: cel_sleutel(_cel)} if _cel else {INGESCHREVEN.url_sleutel: ja_nee(st.session_state[TOGGLE])},
+    [_cel] if _cel else None,
+)
 if st.session_state.pop("matrix_genegeerd", False):
     st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
 st.markdown(
@@ -180,7 +189,7 @@ if gekozen is not None:
     beslissing = per_cel[gekozen]
     with st.container(border=True, key="matrix-uitleg"):
         st.header(f"Uitleg: {figuren.cel_naam(beleid, gekozen)}", anchor=False)
-        toon_beslissing(beleid, beslissing, [gekozen])
+        toon_beslissing(beleid, beslissing, [gekozen], versie.query)
         st.page_link(
             pagina("keuzehulp"),
             label="Open dit antwoord in de keuzehulp",

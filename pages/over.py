@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from policy import load_policy
-from views.layout import versie_en_disclaimer
+from views.layout import kies_besluit, versie_en_disclaimer
 
-beleid = load_policy()
+# No policy on this page, only its footer: the version line of the decision the visitor is reading.
+beleid = kies_besluit().beleid
 
 st.title("Toegankelijkheid en privacy", anchor=False)
 
@@ -35,7 +35,9 @@ st.markdown(
     "- Op een telefoon is het menu een knop '»' zonder tekst. Het menu kan na het kiezen van een pagina "
     "open blijven over de pagina (github.com/streamlit/streamlit/issues/12065).\n"
     "- Wilt u dit allemaal niet? De lichte versie op /licht/ is gewone HTML zonder script. "
-    "Daar zijn alle teksten Nederlands."
+    "Daar zijn alle teksten Nederlands.\n"
+    "- Wilt u de antwoorden in een eigen programma gebruiken? Dat kan met de JSON-API. "
+    "Wat die kan, staat in de [beschrijving van de API](/api/v1/openapi.json) (OpenAPI)."
 )
 
 st.subheader("Een probleem melden", anchor="melden")

@@ -7,11 +7,17 @@ arrow keys, PageDown/PageUp, Home/End (first/last screen) and B (blank screen).
 
 from __future__ import annotations
 
+from dataclasses import replace
+from urllib.parse import urlencode
+
 import streamlit as st
 
-from policy import Basis, load_policy
+from policy import Basis
+from policy.domain import VERSIE_SLEUTEL
 from policy.models import Bron
 from views.figuren import AFGELEID, cel_naam, raster_figuur, tijdlijn_figuur
+from views.layout import kies_besluit
+from views.paginas import pagina
 from views.presentatie import Scherm, positie, scherm_nummer, schermen
 from views.qr import GEEN_ADRES, WAARSCHUWING, Bereik, qr_adres, qr_svg
 from views.teksten import (
@@ -22,6 +28,7 @@ from views.teksten import (
     markdown_veilig,
     versieregel,
 )
+from views.versies import melding
 
 # Our own static CSS, scoped to this page (it goes away with the page). No visitor text in it.
 _CSS = """
@@ -55,13 +62,19 @@ header[data-testid="stHeader"], .st-key-pres-toetsen { display: none !important;
 /* Streamlit greys captions out by opacity: too faint on the grey bar and on a projector (axe 3.1:1). */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #4A4A4A !important; opacity: 1 !important; }
+/* The banner of a proposal or an older decision is in the screen (its alert is 30 px above); its link too. */
+.st-key-pres-versie [data-testid="stPageLink"] p { font-size: 30px !important; }
+[class*="st-key-pres-wijziging"] h2 { font-size: 46px !important; padding: 0.5rem 0 !important; }
 </style>
 """
 # B blanks the screen (as in any presentation program) until B, or a move, brings it back.
 _ZWART = '<div class="pres-zwart" style="position:fixed;inset:0;background:#000;z-index:1000"></div>'
 
-beleid = load_policy()
-lijst = schermen(beleid)
+versie = kies_besluit()
+beleid = versie.beleid
+# A proposal or a new decision: what changes from the adopted one before it gets its own screen.
+lijst = schermen(beleid, versie.versies.vorige(beleid))
+versiemelding = melding(versie.versies, versie.keuze)
 aantal = len(lijst)
 nummer = scherm_nummer(st.query_params.get("scherm"), aantal)
 if st.query_params.get("scherm") != str(nummer):
@@ -171,10 +184,40 @@ def _punten(scherm: Scherm) -> None:
             citaten(scherm.citaten)
 
 
+def _wijzigingen(scherm: Scherm) -> None:
+    with st.container(key="pres-kicker"):
+        st.markdown(markdown_veilig(scherm.tekst[0]))
+    st.title(markdown_veilig(scherm.titel), anchor=False)
+    with st.container(key="pres-wijziging"):
+        for punt in scherm.punten:
+            st.header(markdown_veilig(punt.titel), anchor=False)
+    for regel in scherm.redenen:
+        st.markdown(markdown_veilig(regel))
+
+
+def _versie() -> None:
+    """On every screen of a proposal (or an older decision): what it is, in the hall's letter size."""
+    if versiemelding is None:
+        return
+    with st.container(key="pres-versie"):
+        # The heading only (the bar below names the decision): at the back of a hall the screen's words count.
+        kader = st.warning if versiemelding.soort == "voorstel" else st.info
+        kader(f"**{markdown_veilig(versiemelding.kop)}**")
+        if versiemelding.soort != "voorstel" and versiemelding.link_tekst and versiemelding.link_versie:
+            st.page_link(
+                pagina("presentatie"),
+                label="Open de presentatie van het nieuwe besluit",
+                query_params={VERSIE_SLEUTEL: versiemelding.link_versie},
+            )
+
+
 def _afsluiting(scherm: Scherm) -> None:
     _kop(scherm, kicker=True)
     # The address the presenter's browser is on, so the hall gets the host the projector shows.
     adres = qr_adres(st.context.url, st.context.headers.get("host"))
+    if adres is not None and versie.query:
+        # A pinned presentation (a proposal, an older decision): the hall's phones open the same decision.
+        adres = replace(adres, url=f"{adres.url}{'&' if '?' in adres.url else '?'}{urlencode(versie.query)}")
     links, rechts = st.columns([3, 2], gap="large", vertical_alignment="center")
     with links:
         for regel in scherm.tekst:
@@ -195,6 +238,7 @@ _TEKEN = {
     "aanleiding": _aanleiding,
     "proces": _proces,
     "kern": _kern,
+    "wijzigingen": _wijzigingen,
     "groep": _groep,
     "regie": _punten,
     "doelen": _punten,
@@ -206,6 +250,7 @@ if st.session_state.get(ZWART):
     st.html(_ZWART)
 scherm = lijst[nummer - 1]
 with st.container(key="pres-scherm"):
+    _versie()
     _TEKEN[scherm.soort](scherm)
 
 with st.container(key="pres-nav"):

@@ -3,12 +3,13 @@ exception for candidates in the mbo; the way in."""
 
 import streamlit as st
 
-from policy import Beslissing, Doelgroep, load_policy
-from views.layout import versie_en_disclaimer
+from policy import Beslissing, Doelgroep
+from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.paginas import pagina
 from views.teksten import BASIS_KORT, TOEGANG_LABEL, TOEGANG_SYMBOOL, markdown_veilig, producten, soort_tekst
 
-beleid = load_policy()
+versie = kies_besluit()
+beleid = versie.beleid
 besluit = beleid.besluit
 
 
@@ -28,13 +29,19 @@ def regels(rij: list[Beslissing], met_samenvatting: bool) -> list[str]:
 
 
 st.title("Toegangswijzer examenproducten", anchor=False)
+toon_versiemelding(versie, "start")
 st.markdown(
     f"{markdown_veilig(' '.join(besluit.samenvatting))}\n\n"
     f":small[{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} "
     f"Bron: het bericht van de {markdown_veilig(besluit.bron.uitgever)} over het besluit. "
     "Het besluit zelf is leidend.]"
 )
-st.page_link(pagina("besluit"), label="Lees het bericht over het besluit", icon=":material/description:")
+st.page_link(
+    pagina("besluit"),
+    label="Lees het bericht over het besluit",
+    icon=":material/description:",
+    query_params=versie.query,
+)
 
 st.header("De drie groepen in het kort", anchor=False)
 kolommen = st.columns(3, border=True)  # a bordered column, not a bordered container in it
@@ -71,6 +78,6 @@ for kolom, (doel, tekst, icoon) in zip(
     ],
     strict=True,
 ):
-    kolom.page_link(doel, label=tekst, icon=icoon)
+    kolom.page_link(doel, label=tekst, icon=icoon, query_params=versie.query)
 
 versie_en_disclaimer(beleid)

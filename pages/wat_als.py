@@ -4,6 +4,9 @@ The difference comes first, then how to change a cell, then both matrices side b
 live in this session (st.session_state) and in the URL (`?scenario=isk-entree-summatief-nee:ja`), so a
 reload keeps them and the link can be shared. The shared policy object is never changed:
 `policy.scenario` builds a new one and compares.
+
+A scenario starts from the decision in force, or from any other decision the select box names (`?versie=`):
+a proposal stays named a proposal, with its banner, everywhere on the page.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import datetime as dt
 
 import streamlit as st
 
-from policy import Cel, Niveau, Toegang, Vorm, load_policy
+from policy import Cel, Niveau, Toegang, Vorm
+from policy.domain import VERSIE_SLEUTEL
 from policy.scenario import (
     URL_SLEUTEL,
     cel_in_woorden,
@@ -25,8 +29,9 @@ from policy.scenario import (
     wijzigingen_als_url,
 )
 from views.figuren import raster_figuur
-from views.layout import versie_en_disclaimer
-from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, datum
+from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, versieregel
+from views.versies import naam
 
 # Our own static CSS, scoped to this page: room for two matrices side by side, and text that reads
 # from across a meeting room at 1920x1080 (nothing at Streamlit's 14-16 px). No visitor text.
@@ -39,7 +44,8 @@ _CSS = """
 [data-testid="stMain"] .stButton button p, [data-testid="stMain"] [data-testid="stDownloadButton"] button p,
 [data-testid="stMain"] [data-testid="stExpander"] summary p,
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p,
-[data-testid="stMain"] [data-testid="stCode"] code { font-size: 1.25rem !important; line-height: 1.5; }
+[data-testid="stMain"] [data-testid="stCode"] code,
+[data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.25rem !important; line-height: 1.5; }
 [data-testid="stMain"] .stMarkdown code { font-size: 1.15rem !important; }
 [data-testid="stMain"] h1 { font-size: 2.6rem !important; }
 [data-testid="stMain"] h2 { font-size: 2rem !important; }
@@ -59,7 +65,13 @@ _CSS = """
 SLEUTEL = "wat_als_wijzigingen"
 LABEL = "Scenario — geen vastgesteld beleid"
 
-beleid = load_policy()
+VERSIE_KEUZE = "wat_als_versie"
+
+versie = kies_besluit()
+beleid = versie.beleid
+# What the scenario starts from, in words: 'het besluit van 26 maart 2026' or 'het voorstel voor ...'.
+basis = naam(beleid)
+basis_zin = basis[:1].upper() + basis[1:]  # at the start of a sentence
 st.html(_CSS)
 
 
@@ -78,7 +90,7 @@ def _verwijder(cel: Cel) -> None:
 def _naar_url() -> None:
     """Keep the URL in step with the scenario (once, at the end of a run): reload and share keep it."""
     waarde = wijzigingen_als_url(_wijzigingen())
-    params = {URL_SLEUTEL: waarde} if waarde else {}
+    params = {**({URL_SLEUTEL: waarde} if waarde else {}), **versie.query}
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
 
@@ -96,6 +108,13 @@ def _voeg_toe() -> None:
     _zet(bijgewerkt)
 
 
+def _kies_versie() -> None:
+    """Start from another decision: the URL names it (the next run reads it); changes equal to it drop out."""
+    gekozen = versie.versies.kies(st.session_state[VERSIE_KEUZE])
+    st.query_params[VERSIE_SLEUTEL] = gekozen.besluit.id
+    _zet({c: t for c, t in _wijzigingen().items() if gekozen.decide(*c).toegang != t})
+
+
 def _antwoord(toegang: Toegang) -> str:
     return f"{TOEGANG_SYMBOOL[toegang]} {TOEGANG_LABEL[toegang]}"
 
@@ -108,8 +127,19 @@ if SLEUTEL not in st.session_state:
     st.session_state["wat_als_genegeerd"] = genegeerd
 
 st.title("Wat als: een scenario", anchor=False)
+toon_versiemelding(versie, "wat_als", met_link=False)  # "Begin bij" below chooses the decision
 with st.container(key="wat-als-label-boven"):
-    st.markdown(f"**{LABEL}.** Dit is een oefening. Het besluit van de ALV blijft zoals het is.")
+    st.markdown(f"**{LABEL}.** Dit is een oefening. {basis_zin} blijft zoals het is.")
+# The select box follows the URL (a banner link may have moved it); it offers every decision, proposals too.
+st.session_state[VERSIE_KEUZE] = beleid.besluit.id
+st.selectbox(
+    "Begin bij",
+    versie.versies.ids()[::-1],
+    format_func=lambda i: versieregel(versie.versies.kies(i)),
+    key=VERSIE_KEUZE,
+    on_change=_kies_versie,
+    help="Het scenario begint bij dit besluit of voorstel. Een voorstel is nog niet besloten.",
+)
 if st.session_state.pop("wat_als_genegeerd", False):
     st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
 
@@ -126,7 +156,7 @@ st.header(
 if wijzigingen:
     kop1, kop2, kop3, _ = st.columns([5, 2, 2, 1.2])
     kop1.markdown("**Groep, inschrijving, product**")
-    kop2.markdown(f"**Besluit {datum(beleid.besluit.datum)}**")
+    kop2.markdown(f"**{basis_zin}**")
     kop3.markdown("**Scenario**")
     for i, v in enumerate(verschillen):
         with st.container(key=f"wat-als-verschil-{i}"):
@@ -146,7 +176,7 @@ if wijzigingen:
         st.markdown("Dit scenario staat in deze link:")
         st.text(f"{(st.context.url or '').split('?')[0]}?{URL_SLEUTEL}={wijzigingen_als_url(wijzigingen)}")
 else:
-    st.markdown("Het scenario is nu gelijk aan het besluit. Hieronder geeft u een cel een ander antwoord.")
+    st.markdown(f"Het scenario is nu gelijk aan {basis}. Hieronder geeft u een cel een ander antwoord.")
 
 # --- 2. change a cell --------------------------------------------------------------------------------
 # Choosing and adding only works on a screen: left off paper.
@@ -173,16 +203,16 @@ with st.container(key="geen-print-wijzigen"):
     niveau = k3.selectbox("Product", niveaus, format_func=lambda n: beleid.label("niveau", n), key="wat_als_niveau")
     vorm = k4.selectbox("Soort toets", vormen, format_func=lambda v: beleid.label("vorm", v), key="wat_als_vorm")
     k5.selectbox("Nieuw antwoord", list(Toegang), format_func=_antwoord, key="wat_als_toegang")
-    st.markdown(f"In het besluit: **{_antwoord(beleid.decide(doelgroep, niveau, vorm, ingeschreven).toegang)}**")
+    st.markdown(f"In {basis}: **{_antwoord(beleid.decide(doelgroep, niveau, vorm, ingeschreven).toegang)}**")
     st.button("Wijziging toevoegen", type="primary", key="wat_als_toevoegen", on_click=_voeg_toe)
     if st.session_state.pop("wat_als_zelfde", False):
-        st.info("Dit antwoord is hetzelfde als in het besluit. Er is niets gewijzigd.")
+        st.info(f"Dit antwoord is hetzelfde als in {basis}. Er is niets gewijzigd.")
 
 # --- 3. both matrices side by side -------------------------------------------------------------------
-st.header("Alle antwoorden: besluit en scenario", anchor=False)
-st.markdown("◆ met een dik kader: dit antwoord is anders dan in het besluit. ✓ Ja · ✗ Nee · ? Buiten het besluit.")
+st.header(f"Alle antwoorden: {basis} en het scenario", anchor=False)
+st.markdown(f"◆ met een dik kader: dit antwoord is anders dan in {basis}. ✓ Ja · ✗ Nee · ? Buiten het besluit.")
 gemarkeerd = {v.cel for v in verschillen}
-titel_besluit = f"Besluit ({beleid.besluit.orgaan_kort} van {datum(beleid.besluit.datum)})"
+titel_besluit = versieregel(beleid)
 # The view with a change comes first (not enrolled first when both or neither have one).
 for ingeschreven_in_mbo in sorted((False, True), key=lambda i: not any(c.ingeschreven_in_mbo == i for c in gemarkeerd)):
     kop = "Kandidaat wel ingeschreven in het mbo" if ingeschreven_in_mbo else "Kandidaat niet ingeschreven in het mbo"
@@ -231,6 +261,6 @@ with st.container(key="geen-print-beheer"), st.expander("Voor beheerders: het sc
         )
 
 with st.container(key="wat-als-label-onder"):
-    st.markdown(f"**{LABEL}.** Dit is een oefening. Het besluit van de ALV blijft zoals het is.")
+    st.markdown(f"**{LABEL}.** Dit is een oefening. {basis_zin} blijft zoals het is.")
 _naar_url()
 versie_en_disclaimer(beleid)

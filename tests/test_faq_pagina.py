@@ -13,6 +13,7 @@ from policy import Basis, Beleid
 from tests.conftest import open_pagina
 from views import wizard, zoeken
 from views.teksten import BASIS_KORT, soort_tekst, versieregel
+from web.api import OPENAPI
 
 HOSTILE = "<script>alert(1)</script><b>vet</b>**x** :red[y] [klik](javascript:alert(1)) " + "<img src=x>" * 900
 
@@ -193,4 +194,5 @@ def test_over_page_states_accessibility_and_privacy(beleid: Beleid) -> None:
     for nodig in ("WCAG 2.1", "streven", "axe-core", "toetsenbord", "geen persoonsgegevens", "XSRF", "URL"):
         assert nodig in tekst
     assert "@" not in tekst  # no invented addresses
+    assert f"]({OPENAPI})" in tekst, "de beschrijving van de API is gelinkt"
     assert versieregel(beleid) in at.caption[-1].value

@@ -437,7 +437,7 @@ def test_html_valideert(client: TestClient, tmp_path: Path, twee_besluiten: Path
     opdracht = _vnu()
     site.schrijf(tmp_path / "site")
     bestanden = sorted(str(p) for p in (tmp_path / "site").rglob("*.html"))
-    for i, pad in enumerate([*PAGINAS, "/licht/keuzehulp?doelgroep=%3Cb%3E", *VERSIEPAGINAS]):
+    for i, pad in enumerate([*PAGINAS, "/licht/keuzehulp?doelgroep=%3Cb%3E", "/licht/bestaat-niet", *VERSIEPAGINAS]):
         (tmp_path / f"server-{i}.html").write_text(client.get(pad).text, encoding="utf-8")
         bestanden.append(str(tmp_path / f"server-{i}.html"))
     uit = subprocess.run(

@@ -52,7 +52,6 @@ class NepStreamlit:
             Route("/static/weg.js", lambda _: PlainTextResponse("weg" * 300, status_code=404)),
             Route("/", lambda _: HTMLResponse(pagina)),
             Route("/keuzehulp", lambda _: HTMLResponse(pagina)),
-            Route("/licht/eigen", lambda _: PlainTextResponse("x", headers={"Content-Security-Policy": "sandbox"})),
         ]
 
 
@@ -67,7 +66,9 @@ def nep(tmp_path: Path) -> NepStreamlit:
 def app(nep: NepStreamlit) -> Starlette:
     # As in st.App: our middleware outside, Streamlit's own gzip layer inside it.
     streamlit_eigen = Middleware(SelectiveGZipMiddleware)
-    return Starlette(routes=[*web.routes(), *nep.routes()], middleware=[*web.middleware(), streamlit_eigen])
+    # A light route that sets its own policy; first, as web.routes() ends in a catch-all for /licht/.
+    eigen = Route("/licht/eigen", lambda _: PlainTextResponse("x", headers={"Content-Security-Policy": "sandbox"}))
+    return Starlette(routes=[eigen, *web.routes(), *nep.routes()], middleware=[*web.middleware(), streamlit_eigen])
 
 
 @pytest.fixture

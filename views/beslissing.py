@@ -6,7 +6,8 @@ block per section (a Streamlit element costs server time for every visitor).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -22,20 +23,24 @@ _KADER: dict[Toegang, Callable[..., object]] = {
 }
 
 
-def citaten_markdown(citaten: Iterable[Citaat]) -> str:
-    """Each quote as a quote, with a link to the paragraph it stands in: the reader can check every word."""
+def citaten_markdown(citaten: Iterable[Citaat], query: Mapping[str, str] | None = None) -> str:
+    """Each quote as a quote, with a link to the paragraph it stands in: the reader can check every word.
+
+    `query`: what the link carries besides the paragraph (a pinned decision: its own bericht, not the current one's).
+    """
+    extra = f"&{urlencode(query)}" if query else ""
     return "\n\n".join(
-        f"> {markdown_veilig(c.tekst)}\n>\n> — [{markdown_veilig(c.verwijzing)}](besluit?alinea={c.alinea})"
+        f"> {markdown_veilig(c.tekst)}\n>\n> — [{markdown_veilig(c.verwijzing)}](besluit?alinea={c.alinea}{extra})"
         for c in citaten
     )
 
 
-def citaten(beleid: Beleid, bronnen: Iterable[Bron]) -> None:
+def citaten(beleid: Beleid, bronnen: Iterable[Bron], query: Mapping[str, str] | None = None) -> None:
     """Quotes from the policy (FAQ, the decision's steps) the same way an answer shows them."""
-    st.markdown(citaten_markdown(citaat(beleid, b) for b in bronnen))
+    st.markdown(citaten_markdown((citaat(beleid, b) for b in bronnen), query))
 
 
-def toon_uitleg(u: Uitleg) -> None:
+def toon_uitleg(u: Uitleg, query: Mapping[str, str] | None = None) -> None:
     """Answer, conditions, why, the quotes, stated or derived, what would change it, what to do next."""
     st.header(u.kop, anchor=False)
     _KADER[u.toegang](
@@ -57,7 +62,7 @@ def toon_uitleg(u: Uitleg) -> None:
 
     st.subheader("Waar staat dit?", anchor=False)
     afleiding = f"\n\n{markdown_veilig(u.afleiding)}" if u.afleiding else ""
-    st.markdown(f"**{markdown_veilig(u.basis_label)}**{afleiding}\n\n{citaten_markdown(u.citaten)}")
+    st.markdown(f"**{markdown_veilig(u.basis_label)}**{afleiding}\n\n{citaten_markdown(u.citaten, query)}")
 
     st.subheader("Wat zou het antwoord veranderen?", anchor=False)
     if u.veranderingen:
@@ -70,6 +75,11 @@ def toon_uitleg(u: Uitleg) -> None:
     st.markdown("\n".join(f"- {markdown_veilig(stap)}" for stap in u.vervolg) + soort)
 
 
-def toon_beslissing(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...] | list[Cel] | None = None) -> None:
-    """The explanation of an answer that covers `cellen` (default: only its own cell)."""
-    toon_uitleg(uitleg(beleid, beslissing, cellen))
+def toon_beslissing(
+    beleid: Beleid,
+    beslissing: Beslissing,
+    cellen: tuple[Cel, ...] | list[Cel] | None = None,
+    query: Mapping[str, str] | None = None,
+) -> None:
+    """The explanation of an answer that covers `cellen` (default: only its own cell); `query` as in citaten."""
+    toon_uitleg(uitleg(beleid, beslissing, cellen), query)

@@ -1,14 +1,19 @@
-"""What every page shares: the version line, the disclaimer, the page language and print styles."""
+"""What every page shares: which decision it shows, the version line, the disclaimer and print styles."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from policy import Beleid
+from policy import Beleid, Cel, Versies, laad_versies
+from policy.domain import VERSIE_SLEUTEL
+from views.paginas import pagina
 from views.teksten import DISCLAIMER, datum, versieregel
+from views.versies import Keuze, kies, melding, versie_query
 
 # The decision is Dutch: the date on paper is the date in the Netherlands, not the server's zone.
 TIJDZONE = ZoneInfo("Europe/Amsterdam")
@@ -55,12 +60,109 @@ _FOCUS_CSS = """
 <style>
 /* Streamlit fades a quote to 60 % opacity: its source link then falls to 3:1 (axe color-contrast). */
 [data-testid="stMarkdownContainer"] blockquote { opacity: 1; color: #4A4A4A; }
+/* Streamlit cuts a long page link off with an ellipsis ("... van 20 november"): on a phone the date
+   of a decision would go missing. Let the label wrap instead. */
+[data-testid="stMain"] [data-testid="stPageLink"] a > span:last-child,
+[data-testid="stMain"] [data-testid="stPageLink"] a > span:last-child * {
+  white-space: normal !important; overflow: visible !important; }
 [data-testid="stRadioOption"]:has(input:focus-visible),
 [data-testid="stCheckbox"] label:has(input:focus-visible) {
   outline: 3px solid #1F5F8B; outline-offset: 2px; border-radius: 4px;
 }
 </style>
 """
+
+
+# The decision other than the current one that a visitor opened in this session (a link with `versie=`):
+# moving on through the menu, whose links carry no query string, keeps it, so the next page does not
+# silently answer from another decision. Pinned to the current one is the same as not pinned.
+VASTGEPIND = "versie_vastgepind"
+
+
+@dataclass(frozen=True)
+class Gekozen:
+    """The decision a page shows, with everything it needs to say so and to link on under it."""
+
+    versies: Versies
+    keuze: Keuze
+
+    @property
+    def beleid(self) -> Beleid:
+        return self.keuze.beleid
+
+    @property
+    def anders_dan_geldend(self) -> bool:
+        """A proposal or an older decision: what the page shows is not the policy in force."""
+        return self.beleid is not self.versies.huidig
+
+    @property
+    def query(self) -> dict[str, str]:
+        """What a link to another page carries: a decision other than the current one, else nothing.
+
+        Answer links (share, print, QR of an answer) always name their decision: `views.wizard.Stand` does that.
+        """
+        return versie_query(self.beleid) if self.anders_dan_geldend else {}
+
+
+def kies_besluit() -> Gekozen:
+    """The decision this page shows: the one the link (or, failing that, this session) names, else the current.
+
+    An unknown `versie` stops the page with a Dutch error naming the known decisions: a pinned link that
+    quietly answered from another decision would mislead. (Streamlit cannot send a 404 status for a page.)
+    """
+    versies = laad_versies()
+    params = st.query_params.to_dict()
+    onthouden = st.session_state.get(VASTGEPIND)
+    if not params.get(VERSIE_SLEUTEL) and onthouden and versies.lees(onthouden) is not None:
+        params[VERSIE_SLEUTEL] = onthouden
+        st.query_params[VERSIE_SLEUTEL] = onthouden  # the address bar says what the page shows
+    keuze = kies(params, versies)
+    if keuze.onbekend:
+        _onbekende_versie(versies, keuze)
+    gekozen = Gekozen(versies, keuze)
+    if gekozen.anders_dan_geldend:
+        st.session_state[VASTGEPIND] = keuze.beleid.besluit.id
+    else:
+        st.session_state.pop(VASTGEPIND, None)  # back on the current decision (say, by the banner's link)
+    return gekozen
+
+
+def _onbekende_versie(versies: Versies, keuze: Keuze) -> None:
+    """The error for a link to a decision that does not exist; the page stops (nothing of any decision shown)."""
+    uitleg = melding(versies, keuze)
+    if uitleg is not None:
+        st.error(f"**{uitleg.kop}.** {' '.join(uitleg.tekst)}", icon=":material/error:")
+    st.page_link(pagina("start"), label="Open het geldende besluit", icon=":material/home:")
+    st.page_link(pagina("versies"), label="Bekijk alle versies van het besluit", icon=":material/history:")
+    st.stop()
+
+
+def toon_versiemelding(
+    gekozen: Gekozen,
+    naam: str,
+    query: Mapping[str, str] | None = None,
+    cellen: Iterable[Cel] | None = None,
+    met_link: bool = True,
+) -> None:
+    """The banner at the top of a page that shows a proposal or an older decision; nothing otherwise.
+
+    `naam`: this page (pages/<naam>.py), linked to with the same `query` under the decision the banner names.
+    `cellen`: the cells the page's answer covers, so the banner says whether *this* answer changed.
+    `met_link`: False where the page has its own way to choose the decision (wat-als: its select box).
+    """
+    uitleg = melding(gekozen.versies, gekozen.keuze, cellen)
+    if uitleg is None:
+        return
+    kader = st.warning if uitleg.soort == "voorstel" else st.info
+    with st.container(key="versie-melding"):
+        kader(f"**{uitleg.kop}.** {' '.join(uitleg.tekst)}", icon=":material/history:")
+        if met_link and uitleg.link_tekst and uitleg.link_versie:
+            st.page_link(
+                pagina(naam),
+                label=uitleg.link_tekst,
+                icon=":material/arrow_forward:",
+                query_params={**(query or {}), VERSIE_SLEUTEL: uitleg.link_versie},
+            )
 
 
 def versie_en_disclaimer(beleid: Beleid) -> None:

@@ -14,8 +14,21 @@ from typing import Literal, TypeVar
 
 from policy import Basis, Beleid, Beslissing, Doelgroep, Toegang
 from policy.models import Bron, Regel, Stap, Voorwaarde
+from policy.wijzigingen import Soort as TekstSoort
+from policy.wijzigingen import wijzigingen
+from views.figuren import cel_naam
+from views.teksten import TOEGANG_LABEL
+from views.versies import naam
 
-Soort = Literal["aanleiding", "proces", "kern", "groep", "regie", "doelen", "afsluiting"]
+Soort = Literal["aanleiding", "proces", "kern", "wijzigingen", "groep", "regie", "doelen", "afsluiting"]
+# The changed answers a screen lists one by one; more are counted ("en 3 andere"): few words at the back.
+MEESTE_WIJZIGINGEN = 5
+# Counted, not listed, on the changes screen: the rest is on the versions page.
+_TEKST_SOORT: dict[TekstSoort, tuple[str, str]] = {
+    "voorwaarde": ("voorwaarde", "voorwaarden"),
+    "faq": ("veelgestelde vraag", "veelgestelde vragen"),
+    "begrip": ("begrip", "begrippen"),
+}
 
 # The groups the decision is about, each with its own screen, in the order of the decision text.
 GROEPEN: tuple[Doelgroep, ...] = (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute)
@@ -126,8 +139,45 @@ def regie_voorwaarden(beleid: Beleid) -> list[Voorwaarde]:
     return [v for v in beleid.voorwaarden if ja and all(v in b.voorwaarden for b in ja)]
 
 
-def schermen(beleid: Beleid) -> list[Scherm]:
-    """The whole presentation, in order, drawn from the policy."""
+def wijzigingsscherm(vorige: Beleid, beleid: Beleid) -> Scherm:
+    """'Wat verandert er': per changed answer one line ('ISK · Entree · summatief: Nee → Ja'), the rest counted.
+
+    A cell whose yes or no stays but whose conditions or wording change is counted, not listed; so are the
+    conditions, FAQ and glossary entries. The versions page (/versies) has all of it with the quotes.
+    """
+    w = wijzigingen(vorige, beleid)
+    anders = [v for v in w.cellen if v.oud.toegang != v.nieuw.toegang]
+    regels = [
+        f"{cel_naam(beleid, v.cel)}{' (ingeschreven in het mbo)' if v.cel.ingeschreven_in_mbo else ''}: "
+        f"{TOEGANG_LABEL[v.oud.toegang]} → {TOEGANG_LABEL[v.nieuw.toegang]}"
+        for v in anders[:MEESTE_WIJZIGINGEN]
+    ]
+    if len(anders) > MEESTE_WIJZIGINGEN:
+        regels.append(f"en {len(anders) - MEESTE_WIJZIGINGEN} andere")
+    if not anders:
+        regels.append("Geen antwoord wordt anders.")
+    ook: list[str] = []
+    if rest := len(w.cellen) - len(anders):
+        ook.append(f"{rest} {'antwoord' if rest == 1 else 'antwoorden'} met andere voorwaarden of uitleg")
+    for soort, (een, meer) in _TEKST_SOORT.items():
+        if aantal := len(w.van_soort(soort)):
+            ook.append(f"{aantal} {een if aantal == 1 else meer}")
+    return Scherm(
+        id="wijzigingen",
+        soort="wijzigingen",
+        titel="Wat verandert er",
+        tekst=(f"Van {naam(vorige)} naar {naam(beleid)}",),
+        punten=tuple(Punt(r) for r in regels),
+        redenen=(f"Ook anders: {', '.join(ook)}.",) if ook else (),
+    )
+
+
+def schermen(beleid: Beleid, vorige: Beleid | None = None) -> list[Scherm]:
+    """The whole presentation, in order, drawn from the policy.
+
+    `vorige`: the adopted decision before this one (a proposal or a new decision): then a screen says what
+    changes, right after the kern.
+    """
     b = beleid.besluit
     lijst = [
         Scherm(
@@ -148,6 +198,8 @@ def schermen(beleid: Beleid) -> list[Scherm]:
             punten=preciezer(beleid),
         ),
     ]
+    if vorige is not None:
+        lijst.append(wijzigingsscherm(vorige, beleid))
     lijst += [_groepsscherm(beleid, d) for d in GROEPEN]
     voorwaarden = regie_voorwaarden(beleid)
     lijst.append(

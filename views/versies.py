@@ -85,7 +85,8 @@ def melding(versies: Versies, keuze: Keuze, cellen: Iterable[Cel] | None = None)
     nieuwer = versies.nieuwer(beleid)
     if nieuwer is None:
         return None
-    tekst = [f"Deze link hoort bij {naam(beleid)}. Er is een nieuwer besluit van {datum(nieuwer.besluit.datum)}."]
+    # The heading names the newer decision; the sentences do not repeat it.
+    tekst = [f"Deze link hoort bij {naam(beleid)}."]
     if cellen is not None:
         tekst.append(_veranderd(wijzigingen(beleid, nieuwer).veranderd(cellen), "In het nieuwe besluit"))
     link = f"Bekijk deze vraag onder {naam(nieuwer)}"

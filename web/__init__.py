@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute
 
 from web import api, licht, robots
 from web.compression import Compressie
+from web.fouten import Foutopvang
 from web.headers import BeveiligingsHeaders, frame_ancestors
 from web.index_html import IndexHtmlMiddleware
 
@@ -27,6 +28,8 @@ def routes() -> list[BaseRoute]:
 def middleware() -> list[Middleware]:
     """Outermost first, each wrapping the ones after it and all of Streamlit.
 
+    The error net is outermost, so an exception in any layer below still gets a Dutch answer with a code
+    (Starlette's own ServerErrorMiddleware sits outside all of these and would answer in English).
     Headers go on every response, also on those the compression answers from memory. Compression sits
     outside the page rewrite, which asks Streamlit for the page uncompressed and relies on it to turn
     HEAD into GET.
@@ -34,4 +37,9 @@ def middleware() -> list[Middleware]:
     # Read the configured hosts now, when app.py is imported: a malformed value stops `streamlit run` here.
     # (An exception while Starlette builds the middleware would not: uvicorn would serve errors instead.)
     kaders = frame_ancestors()
-    return [Middleware(BeveiligingsHeaders, kaders), Middleware(Compressie), Middleware(IndexHtmlMiddleware)]
+    return [
+        Middleware(Foutopvang, kaders),
+        Middleware(BeveiligingsHeaders, kaders),
+        Middleware(Compressie),
+        Middleware(IndexHtmlMiddleware),
+    ]

@@ -1,29 +1,35 @@
-"""JSON API on the same server: the answer for one situation, and every cell.
+"""JSON API on the same server: the answer for one situation, every cell, and the contract.
 
 `/api/v1/beslissing` answers with exactly the data of `python -m policy ask --json` and `/api/v1/overzicht`
-with that of `python -m policy matrix --json`: both use `Beslissing.als_dict()`. Bad input gets a 400 that
-names the field and its valid values in Dutch, never the input itself. Answers only change with the policy
-version, so each body is built once and carries an ETag.
+with that of `python -m policy matrix --json`: both fill the response models of web/api_modellen.py from
+`Beslissing.als_dict()`, and every body is the model's `model_dump(mode="json")`. `/api/v1/openapi.json`
+describes the routes (web/openapi.py), generated from the same models and from `OPERATIES` below, the one
+list of routes and their parameters. Bad input gets a 400 that names the field and its valid values in
+Dutch, never the input itself. Answers only change with the policy version, so each body is built once and
+carries an ETag.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
+from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from policy import Beleid, load_policy
-from policy.domain import DIMENSIES
+from policy.domain import ALTIJD_INGESCHREVEN, DIMENSIES
 from policy.engine import normaliseer_antwoorden
+from web import api_modellen as modellen
 
 BESLISSING = "/api/v1/beslissing"
 OVERZICHT = "/api/v1/overzicht"
+OPENAPI = "/api/v1/openapi.json"
 # URL key -> dimension, in question order (`ingeschreven` -> `ingeschreven_in_mbo`, as on /keuzehulp).
 VELDEN = {d.url_sleutel: d.veld for d in DIMENSIES}
 CACHE = "public, max-age=3600"
@@ -35,20 +41,9 @@ class Antwoord:
     etag: str
 
 
-def _antwoord(data: object) -> Antwoord:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+def _antwoord(model: BaseModel) -> Antwoord:
+    body = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")).encode()
     return Antwoord(body, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
-
-
-@lru_cache(maxsize=256)
-def _beslissing(beleid: Beleid, doelgroep: str, ingeschreven: str, niveau: str, vorm: str) -> Antwoord:
-    antwoorden = {"doelgroep": doelgroep, "ingeschreven_in_mbo": ingeschreven, "niveau": niveau, "vorm": vorm}
-    return _antwoord(beleid.decide(**normaliseer_antwoorden(antwoorden)).als_dict())
-
-
-@lru_cache(maxsize=4)
-def _overzicht(beleid: Beleid) -> Antwoord:
-    return _antwoord([b.als_dict() for b in beleid.matrix()])
 
 
 def geldige_waarden(beleid: Beleid, veld: str) -> list[str]:
@@ -56,27 +51,78 @@ def geldige_waarden(beleid: Beleid, veld: str) -> list[str]:
     return [o.waarde for o in beleid.vraag(VELDEN[veld]).opties]
 
 
-def _fout(problemen: Sequence[Mapping[str, object]], status: int = 400) -> JSONResponse:
+@dataclass(frozen=True)
+class Parameter:
+    """A query parameter: read by `lees_vraag` and described in the OpenAPI document, from this one entry.
+
+    `waarden` gives the values the policy allows; `toelichting` is what the policy's question does not say.
+    """
+
+    naam: str
+    waarden: Callable[[Beleid], list[str]]
+    beschrijving: Callable[[Beleid], str]
+    verplicht: bool = True
+
+
+def _vraagtekst(veld: str, toelichting: str, beleid: Beleid) -> str:
+    """The keuzehulp's question and its options, as the parameter's description."""
+    vraag = beleid.vraag(VELDEN[veld])
+    opties = "; ".join(f"`{o.waarde}`: {o.label}" for o in vraag.opties)
+    return " ".join(filter(None, [f"{vraag.tekst} ({opties}).", toelichting]))
+
+
+_ALTIJD = ", ".join(f"`{d.value}`" for d in sorted(ALTIJD_INGESCHREVEN))
+# Said where a client reads it: the policy answers these groups as enrolled (`policy.domain.ingeschreven_voor`).
+_TOELICHTING = {
+    "ingeschreven": (
+        f"Bij doelgroep {_ALTIJD} telt deze waarde niet: eigen studenten van een instelling staan altijd "
+        "ingeschreven. Het veld `ingeschreven_in_mbo` van het antwoord zegt voor welke situatie het antwoord geldt."
+    ),
+}
+
+
+def _dimensie(veld: str) -> Parameter:
+    toelichting = _TOELICHTING.get(veld, "")
+    return Parameter(veld, partial(geldige_waarden, veld=veld), partial(_vraagtekst, veld, toelichting))
+
+
+@lru_cache(maxsize=256)
+def _beslissing(beleid: Beleid, doelgroep: str, ingeschreven: str, niveau: str, vorm: str) -> Antwoord:
+    antwoorden = {"doelgroep": doelgroep, "ingeschreven_in_mbo": ingeschreven, "niveau": niveau, "vorm": vorm}
+    return _antwoord(modellen.Beslissing.van(beleid.decide(**normaliseer_antwoorden(antwoorden))))
+
+
+@lru_cache(maxsize=4)
+def _overzicht(beleid: Beleid) -> Antwoord:
+    return _antwoord(modellen.Overzicht([modellen.Beslissing.van(b) for b in beleid.matrix()]))
+
+
+def _fout(problemen: Sequence[modellen.Probleem], status: int = 400) -> JSONResponse:
     kop = "Deze vraag kan de API niet beantwoorden." if status == 400 else "Dit adres bestaat niet in de API."
-    return JSONResponse({"fout": kop, "problemen": list(problemen)}, status, headers={"Cache-Control": "no-store"})
+    fout = modellen.Fout(fout=kop, problemen=list(problemen))
+    return JSONResponse(fout.model_dump(mode="json"), status, headers={"Cache-Control": "no-store"})
 
 
-def _onbekend(aantal: int, toegestaan: Sequence[str]) -> dict[str, object]:
+def _onbekend(aantal: int, toegestaan: Sequence[str]) -> modellen.Probleem:
     wat = "parameter" if aantal == 1 else "parameters"
     gebruik = f"Gebruik alleen: {', '.join(toegestaan)}." if toegestaan else "Dit adres heeft geen parameters."
-    return {"veld": None, "melding": f"{aantal} onbekende {wat}. {gebruik}", "geldig": list(toegestaan)}
+    return modellen.Probleem(veld=None, melding=f"{aantal} onbekende {wat}. {gebruik}", geldig=list(toegestaan))
 
 
-def lees_vraag(beleid: Beleid, request: Request) -> tuple[dict[str, str], list[dict[str, object]]]:
-    """The four answers from the query string, or a problem per field (missing, repeated, unknown value)."""
+def lees_vraag(
+    beleid: Beleid, request: Request, parameters: Sequence[Parameter]
+) -> tuple[dict[str, str], list[modellen.Probleem]]:
+    """The parameters from the query string, or a problem per field (missing, repeated, unknown value)."""
     paren = request.query_params.multi_items()
     antwoorden: dict[str, str] = {}
-    problemen: list[dict[str, object]] = []
-    for veld in VELDEN:
-        geldig = geldige_waarden(beleid, veld)
+    problemen: list[modellen.Probleem] = []
+    for parameter in parameters:
+        veld, geldig = parameter.naam, parameter.waarden(beleid)
         waarden = [w for k, w in paren if k == veld]
         keuze = f"Kies uit: {', '.join(geldig)}."
         if not waarden:
+            if not parameter.verplicht:
+                continue
             melding = f"Vul {veld} in. {keuze}"
         elif len(waarden) > 1:
             melding = f"Geef {veld} maar één keer mee. {keuze}"
@@ -85,10 +131,11 @@ def lees_vraag(beleid: Beleid, request: Request) -> tuple[dict[str, str], list[d
         else:
             antwoorden[veld] = waarde
             continue
-        problemen.append({"veld": veld, "melding": melding, "geldig": geldig})
-    onbekend = sum(1 for k, _ in paren if k not in VELDEN)
+        problemen.append(modellen.Probleem(veld=veld, melding=melding, geldig=geldig))
+    bekend = {p.naam for p in parameters}
+    onbekend = sum(1 for k, _ in paren if k not in bekend)
     if onbekend:
-        problemen.append(_onbekend(onbekend, list(VELDEN)))
+        problemen.append(_onbekend(onbekend, [p.naam for p in parameters]))
     return antwoorden, problemen
 
 
@@ -100,28 +147,82 @@ def _json(request: Request, antwoord: Antwoord) -> Response:
     return Response(antwoord.body, media_type="application/json", headers=headers)
 
 
-async def beslissing(request: Request) -> Response:
-    beleid = load_policy()
-    antwoorden, problemen = lees_vraag(beleid, request)
-    if problemen:
-        return _fout(problemen)
-    return _json(request, _beslissing(beleid, **antwoorden))
+Maak = Callable[[Beleid, dict[str, str]], Antwoord]
+# Parameters every route takes, read and documented like its own (none yet; a policy version would be one).
+ALGEMEEN: tuple[Parameter, ...] = ()
 
 
-async def overzicht(request: Request) -> Response:
-    if request.query_params:
-        return _fout([_onbekend(len(request.query_params.multi_items()), [])])
-    return _json(request, _overzicht(load_policy()))
+@dataclass(frozen=True)
+class Operatie:
+    """One route of the API: its address, its parameters, the model of its answer and how it is made.
+
+    The routes below and the OpenAPI document are both built from `OPERATIES`: a parameter added to a
+    tuple here is read, checked and documented.
+    """
+
+    pad: str
+    samenvatting: str
+    beschrijving: str
+    model: type[BaseModel] | None  # None: the answer is the OpenAPI document itself
+    maak: Maak
+    parameters: tuple[Parameter, ...] = ()
+
+    @property
+    def alle_parameters(self) -> tuple[Parameter, ...]:
+        return (*self.parameters, *ALGEMEEN)
+
+    async def beantwoord(self, request: Request) -> Response:
+        beleid = load_policy()
+        antwoorden, problemen = lees_vraag(beleid, request, self.alle_parameters)
+        if problemen:
+            return _fout(problemen)
+        return _json(request, self.maak(beleid, antwoorden))
+
+
+@lru_cache(maxsize=4)
+def _document(beleid: Beleid) -> Antwoord:
+    from web import openapi  # it reads OPERATIES from this module
+
+    document = openapi.document(beleid, OPERATIES)
+    body = json.dumps(document, ensure_ascii=False, indent=1).encode()
+    return Antwoord(body, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
+
+
+OPERATIES: tuple[Operatie, ...] = (
+    Operatie(
+        BESLISSING,
+        "Het antwoord voor één situatie",
+        "Dezelfde gegevens als `python -m policy ask --json` en dezelfde vragen als de keuzehulp "
+        "(`/keuzehulp?doelgroep=...` opent op hetzelfde antwoord).",
+        modellen.Beslissing,
+        lambda beleid, a: _beslissing(beleid, **a),
+        tuple(_dimensie(veld) for veld in VELDEN),
+    ),
+    Operatie(
+        OVERZICHT,
+        "Het antwoord voor elke situatie",
+        "Elke situatie die het besluit kent precies één keer, in een vaste volgorde; dezelfde gegevens als "
+        "`python -m policy matrix --json`.",
+        modellen.Overzicht,
+        lambda beleid, _: _overzicht(beleid),
+    ),
+    Operatie(
+        OPENAPI,
+        "Deze beschrijving van de API",
+        "Het OpenAPI-document, gemaakt uit dezelfde modellen als de antwoorden.",
+        None,
+        lambda beleid, _: _document(beleid),
+    ),
+)
 
 
 async def onbekend_adres(request: Request) -> Response:
-    melding = {"veld": None, "melding": "Onbekend adres.", "geldig": [BESLISSING, OVERZICHT]}
-    return _fout([melding], status=404)
+    adressen = [o.pad for o in OPERATIES]
+    return _fout([modellen.Probleem(veld=None, melding="Onbekend adres.", geldig=adressen)], status=404)
 
 
 ROUTES: list[BaseRoute] = [
-    Route(BESLISSING, beslissing, methods=["GET"]),
-    Route(OVERZICHT, overzicht, methods=["GET"]),
+    *(Route(o.pad, o.beantwoord, methods=["GET"]) for o in OPERATIES),
     Route("/api/{rest:path}", onbekend_adres, methods=["GET"]),
     Route("/api", onbekend_adres, methods=["GET"]),
 ]

@@ -29,6 +29,7 @@ from views import versies as weergave
 from views import zoeken
 from views.licht import keuzehulp, pagina
 from views.licht.links import STIJL_NAAM, Links
+from web import fouten
 
 HTML = "text/html; charset=utf-8"
 CSS = "text/css; charset=utf-8"
@@ -110,7 +111,7 @@ def _pagina(versies: Versies, beleid: Beleid, naam: str, sleutel: tuple[Any, ...
 
 
 @lru_cache(maxsize=CACHE_GROOTTE)
-def _onbekend(versies: Versies, naam: str, sleutel: tuple[Any, ...]) -> Gerenderd:
+def _onbekende_versie(versies: Versies, naam: str, sleutel: tuple[Any, ...]) -> Gerenderd:
     """The 404 for an unknown decision: the same page for every unknown id (it is never shown)."""
     params = dict(sleutel[0]) if naam == "keuzehulp" else {}
     return _gerenderd(pagina.onbekende_versie(versies, Links(), naam, params))
@@ -184,7 +185,7 @@ def _route(naam: str) -> Callable[[Request], Awaitable[Response]]:
         versies = laad_versies()
         lezing = _lezing(versies, naam, request)
         if lezing.beleid is None:
-            return _antwoord(request, _onbekend(versies, naam, lezing.sleutel), CACHE_HTML, status=404)
+            return _antwoord(request, _onbekende_versie(versies, naam, lezing.sleutel), CACHE_HTML, status=404)
         gerenderd = _pagina(versies, lezing.beleid, naam, lezing.sleutel, lezing.links())
         return _antwoord(request, gerenderd, CACHE_HTML)
 
@@ -205,6 +206,11 @@ async def _naar_start(request: Request) -> Response:
     return RedirectResponse(f"{LICHT}/", status_code=308)
 
 
+async def _onbekend(request: Request) -> Response:
+    # Last in ROUTES: without it Streamlit's file server answers any /licht/ path with its own page and 200.
+    return fouten.niet_gevonden()
+
+
 ROUTES: list[Route] = [
     Route(LICHT, _naar_start, methods=["GET"]),
     Route(f"{LICHT}/", _route("start"), methods=["GET"]),
@@ -215,4 +221,5 @@ ROUTES: list[Route] = [
     Route(f"{LICHT}/besluit", _route("besluit"), methods=["GET"]),
     Route(f"{LICHT}/versies", _route("versies"), methods=["GET"]),
     Route(f"{LICHT}/{STIJL_NAAM}", _stijl, methods=["GET"]),
+    Route(f"{LICHT}/{{rest:path}}", _onbekend, methods=["GET"]),
 ]

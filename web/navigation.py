@@ -25,6 +25,7 @@ PAGINAS = [
     st.Page(pagina("besluit"), title="Bericht over het besluit", icon=":material/description:", url_path="besluit"),
     st.Page(pagina("presentatie"), title="Presentatie", icon=":material/slideshow:", url_path="presentatie"),
     st.Page(pagina("wat_als"), title="Wat als (scenario)", icon=":material/compare_arrows:", url_path="wat-als"),
+    st.Page(pagina("versies"), title="Versies van het besluit", icon=":material/history:", url_path="versies"),
     st.Page(pagina("over"), title="Toegankelijkheid en privacy", icon=":material/accessibility:", url_path="over"),
 ]
 

@@ -27,8 +27,8 @@ APP_PAD = {
     "vragen": "/faq",
     "begrippen": "/begrippen",
     "besluit": "/besluit",
+    "versies": "/versies",
 }
-# The versions page has no interactive twin in APP_PAD (yet): its footer has no link to the app.
 STIJL_NAAM = "licht.css"
 
 
@@ -43,11 +43,14 @@ def _app_params(versie: str | None, params: Mapping[str, str] | None) -> Mapping
 class Links:
     """The server's addresses, relative: every light page lives in `/licht/` (`keuzehulp?doelgroep=isk`).
 
-    The interactive app is at the root of the same server. `versie`: the decision the page is pinned to
-    (its link named one), kept in every link; None on an unpinned page (the current decision, links unpinned).
+    The interactive app is at the root of the same server. `basis` is empty for the light pages; a page that
+    can be answered at any path (an error, an unknown address) sets it to `/licht/`, since a relative link
+    from `/licht/a/b` or `/static/x` would lead nowhere. `versie`: the decision the page is pinned to (its
+    link named one), kept in every link; None on an unpinned page (the current decision, links unpinned).
     """
 
     formulier: bool = True
+    basis: str = ""
     versie: str | None = None
 
     @property
@@ -59,19 +62,20 @@ class Links:
         return replace(self, versie=beleid.besluit.id)
 
     def pagina(self, naam: str, anker: str = "") -> str:
+        pad = (self.basis or "./") if naam == "start" else self.basis + naam
         query = f"?{urlencode({VERSIE_SLEUTEL: self.versie})}" if self.versie else ""
-        return ("./" if naam == "start" else naam) + query + (f"#{anker}" if anker else "")
+        return pad + query + (f"#{anker}" if anker else "")
 
     def keuzehulp(self, params: Mapping[str, str]) -> str:
-        return "keuzehulp" + (f"?{urlencode(params)}" if params else "")
+        return self.basis + "keuzehulp" + (f"?{urlencode(params)}" if params else "")
 
     def vergelijk(self, oud: Beleid, nieuw: Beleid) -> str:
         """The versions page comparing these two decisions."""
         params = {"oud": oud.besluit.id, "nieuw": nieuw.besluit.id}
-        return "versies?" + urlencode({**params, **({VERSIE_SLEUTEL: self.versie} if self.versie else {})})
+        return self.basis + "versies?" + urlencode({**params, **({VERSIE_SLEUTEL: self.versie} if self.versie else {})})
 
     def stijl(self) -> str:
-        return STIJL_NAAM
+        return self.basis + STIJL_NAAM
 
     def app(self, naam: str, params: Mapping[str, str] | None = None) -> str | None:
         if naam not in APP_PAD:

@@ -460,3 +460,11 @@ def onbekende_versie(versies: Versies, links: AnyLinks, naam: str, params: Mappi
         tekst=melding.tekst,
         doelen=doelen,
     )
+
+
+# --- an unknown address or an unexpected error ----------------------------------------------------
+def fout(beleid: Beleid, links: AnyLinks, titel: str, alineas: tuple[str, ...]) -> str:
+    """A page in the same frame that only says what went wrong and where to go: web/fouten.py words it."""
+    return render(
+        "fout.html", beleid, links, naam="start", titel=titel, beschrijving=titel, melding=False, alineas=alineas
+    )
