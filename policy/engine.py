@@ -33,6 +33,7 @@ class Beslissing:
     cel: Cel
     regel: Regel
     voorwaarden: tuple[Voorwaarde, ...]
+    versie: str  # the id of the decision that gives this answer: a saved answer names it
 
     @property
     def toegang(self) -> Toegang:
@@ -55,6 +56,7 @@ class Beslissing:
     def als_dict(self) -> dict[str, object]:
         """Plain data for JSON and CSV: the cell, the answer and what it rests on."""
         return {
+            "versie": self.versie,
             **cel_als_dict(self.cel),
             "toegang": self.toegang.value,
             "basis": self.basis.value,
@@ -82,7 +84,7 @@ class Beleid:
         for regel in bestand.regels:
             gekoppeld = tuple(voorwaarden[v] for v in regel.voorwaarden)
             for cel in cellen_van(regel):
-                self._per_cel[cel] = Beslissing(cel, regel, gekoppeld)
+                self._per_cel[cel] = Beslissing(cel, regel, gekoppeld, bestand.besluit.id)
 
     # --- metadata and texts -------------------------------------------------------------
     @property

@@ -103,7 +103,9 @@ def laad_met_waarschuwingen(pad: Path) -> tuple[Beleid, list[Probleem]]:
     return Beleid(bestand, brontekst, pad), waarschuwingen
 
 
-@lru_cache(maxsize=16)
+# Room for every shipped decision plus the temporary ones a test run builds: an evicted decision would be
+# loaded again as a new object, and the page caches keyed by it would start over.
+@lru_cache(maxsize=64)
 def laad_besluit(pad: Path) -> Beleid:
     """One decision, loaded once per path: the result is immutable and shared."""
     return laad_met_waarschuwingen(pad.resolve())[0]
@@ -138,7 +140,7 @@ def controleer_versies(besluiten: Sequence[Beleid]) -> list[Probleem]:
     return problemen
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _laad_versies(map_: Path) -> Versies:
     besluiten = sorted((laad_besluit(p) for p in mappen(map_)), key=lambda b: (b.besluit.datum, b.besluit.id))
     problemen = controleer_versies(besluiten)

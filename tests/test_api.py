@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 
 import pytest
 from starlette.applications import Starlette
@@ -13,6 +14,7 @@ import web
 from policy import Beleid, Cel, Doelgroep, Niveau, Vorm
 from policy.cli import main as cli
 from policy.domain import alle_cellen
+from tests.conftest import GEWIJZIGDE_CEL, TWEEDE_ID
 from views import wizard
 
 BESLISSING = "/api/v1/beslissing"
@@ -81,7 +83,11 @@ def test_overzicht_zoals_de_cli(client: TestClient, capsys: pytest.CaptureFixtur
     assert antwoord.status_code == 200 and antwoord.headers["content-type"] == "application/json"
     cellen = antwoord.json()
     assert cellen == cli_json(capsys, "matrix")
-    assert len(cellen) == len(alle_cellen()) == len({tuple(c[k] for k in list(c)[:4]) for c in cellen})
+    assert (
+        len(cellen)
+        == len(alle_cellen())
+        == len({tuple(c[k] for k in ("doelgroep", "ingeschreven_in_mbo", "niveau", "vorm")) for c in cellen})
+    )
 
 
 def test_hoofdletters_en_spaties_tellen_niet(client: TestClient) -> None:
@@ -168,3 +174,39 @@ def test_head_geeft_dezelfde_lengte(client: TestClient, encoding: str) -> None:
         assert head.status_code == 200 and head.content == b""
         assert head.headers["content-length"] == get.headers["content-length"]
         assert head.headers.get("content-encoding") == get.headers.get("content-encoding")
+
+
+# --- versions (issue 17): every answer names its decision; `versie=` pins it ------------------------------
+def test_elk_antwoord_noemt_zijn_besluit(client: TestClient, beleid: Beleid) -> None:
+    assert client.get(BESLISSING, params=GELDIG).json()["versie"] == beleid.besluit.id
+    assert {c["versie"] for c in client.get("/api/v1/overzicht").json()} == {beleid.besluit.id}
+
+
+def test_een_vastgepind_antwoord_blijft_hetzelfde(client: TestClient, twee_besluiten: Path) -> None:
+    nieuw = client.get(BESLISSING, params=GEWIJZIGDE_CEL).json()
+    assert (nieuw["versie"], nieuw["toegang"]) == (TWEEDE_ID, "ja"), "zonder versie: het geldende besluit"
+    oud = client.get(BESLISSING, params={**GEWIJZIGDE_CEL, "versie": "alv-2026-03-26"}).json()
+    assert (oud["versie"], oud["toegang"]) == ("alv-2026-03-26", "nee")
+    overzicht = client.get("/api/v1/overzicht", params={"versie": "ALV-2026-03-26"}).json()
+    assert {c["versie"] for c in overzicht} == {"alv-2026-03-26"}
+
+
+@pytest.mark.parametrize("versie", ["alv-1999-01-01", MARKUP, LANG])
+def test_onbekende_versie_is_400_met_de_bekende(client: TestClient, twee_besluiten: Path, versie: str) -> None:
+    for pad, params in ((BESLISSING, GELDIG), ("/api/v1/overzicht", {})):
+        antwoord = client.get(pad, params={**params, "versie": versie})
+        assert antwoord.status_code == 400
+        (probleem,) = antwoord.json()["problemen"]
+        assert probleem["veld"] == "versie" and probleem["geldig"] == ["alv-2026-03-26", TWEEDE_ID]
+        assert versie not in antwoord.text
+
+
+def test_het_contract_kent_de_versies(client: TestClient, met_voorstel: Path) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    assert document["info"]["version"] == "alv-2026-03-26", "een voorstel is nooit het geldende besluit"
+    for pad in (BESLISSING, "/api/v1/overzicht"):
+        (versie,) = [p for p in document["paths"][pad]["get"]["parameters"] if p["name"] == "versie"]
+        assert versie["schema"]["enum"] == ["alv-2026-03-26", TWEEDE_ID] and not versie["required"]
+    voorstel = client.get(BESLISSING, params={**GEWIJZIGDE_CEL, "versie": TWEEDE_ID}).json()
+    assert (voorstel["versie"], voorstel["toegang"]) == (TWEEDE_ID, "ja")
+    assert client.get(BESLISSING, params=GEWIJZIGDE_CEL).json()["versie"] == "alv-2026-03-26"

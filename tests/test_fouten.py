@@ -92,7 +92,7 @@ def test_api_fout_is_nederlandse_json_met_code(
     def kapot() -> None:
         raise RuntimeError(GEHEIM)
 
-    monkeypatch.setattr(web.api, "load_policy", kapot)  # the real route fails too
+    monkeypatch.setattr(web.api, "laad_versies", kapot)  # the real route fails too
     antwoord = client.get(pad)
     assert antwoord.status_code == 500
     assert antwoord.headers["content-type"] == "application/json"

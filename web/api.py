@@ -22,8 +22,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from policy import Beleid, load_policy
-from policy.domain import ALTIJD_INGESCHREVEN, DIMENSIES
+from policy import Beleid, laad_versies
+from policy.domain import ALTIJD_INGESCHREVEN, DIMENSIES, VERSIE_SLEUTEL
 from policy.engine import normaliseer_antwoorden
 from web import api_modellen as modellen
 
@@ -148,8 +148,23 @@ def _json(request: Request, antwoord: Antwoord) -> Response:
 
 
 Maak = Callable[[Beleid, dict[str, str]], Antwoord]
-# Parameters every route takes, read and documented like its own (none yet; a policy version would be one).
-ALGEMEEN: tuple[Parameter, ...] = ()
+
+
+def _versies(_beleid: Beleid) -> list[str]:
+    return laad_versies().ids()
+
+
+def _versie_tekst(_beleid: Beleid) -> str:
+    versies = laad_versies()
+    return (
+        "Het besluit waarop het antwoord steunt, met zijn id. Zonder versie: het geldende besluit "
+        f"({versies.huidig.besluit.id}). Een voorstel geldt nooit; het antwoordt alleen als u het met naam vraagt. "
+        "Bewaar het id bij een antwoord: dan verandert het antwoord niet als er een nieuw besluit komt."
+    )
+
+
+# Parameters every route takes, read and documented like its own: the decision (policy/versies.py).
+ALGEMEEN: tuple[Parameter, ...] = (Parameter(VERSIE_SLEUTEL, _versies, _versie_tekst, verplicht=False),)
 
 
 @dataclass(frozen=True)
@@ -172,10 +187,14 @@ class Operatie:
         return (*self.parameters, *ALGEMEEN)
 
     async def beantwoord(self, request: Request) -> Response:
-        beleid = load_policy()
+        # The decision first: the values the other parameters may take are that decision's.
+        versies = laad_versies()
+        gevraagd = request.query_params.getlist(VERSIE_SLEUTEL)
+        beleid = (versies.lees(gevraagd[0]) if len(gevraagd) == 1 else None) or versies.huidig
         antwoorden, problemen = lees_vraag(beleid, request, self.alle_parameters)
         if problemen:
             return _fout(problemen)
+        antwoorden.pop(VERSIE_SLEUTEL, None)
         return _json(request, self.maak(beleid, antwoorden))
 
 

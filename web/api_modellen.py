@@ -35,8 +35,12 @@ _ALTIJD = ", ".join(sorted(d.value for d in ALTIJD_INGESCHREVEN))
 
 
 class Beslissing(ApiModel):
-    """The answer for one situation: the cell that was answered, the answer and what it rests on."""
+    """The answer for one situation: the decision and cell that were answered, the answer and what it rests on."""
 
+    versie: str = Field(
+        description="Het id van het besluit dat dit antwoord geeft (bijvoorbeeld alv-2026-03-26). Een antwoord "
+        "dat u bewaart, blijft met `versie=` hetzelfde, ook als er later een nieuwer besluit komt."
+    )
     doelgroep: Doelgroep
     niveau: Niveau
     vorm: Vorm
