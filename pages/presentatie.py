@@ -28,7 +28,7 @@ from views.teksten import (
     markdown_veilig,
     versieregel,
 )
-from views.versies import melding
+from views.versies import melding, versie_query
 
 # Our own static CSS, scoped to this page (it goes away with the page). No visitor text in it.
 _CSS = """
@@ -215,9 +215,10 @@ def _afsluiting(scherm: Scherm) -> None:
     _kop(scherm, kicker=True)
     # The address the presenter's browser is on, so the hall gets the host the projector shows.
     adres = qr_adres(st.context.url, st.context.headers.get("host"))
-    if adres is not None and versie.query:
-        # A pinned presentation (a proposal, an older decision): the hall's phones open the same decision.
-        adres = replace(adres, url=f"{adres.url}{'&' if '?' in adres.url else '?'}{urlencode(versie.query)}")
+    if adres is not None:
+        # Pinned to the decision shown: a phone that scanned it keeps this decision's answers, and says so
+        # once a newer decision exists.
+        adres = replace(adres, url=f"{adres.url}{'&' if '?' in adres.url else '?'}{urlencode(versie_query(beleid))}")
     links, rechts = st.columns([3, 2], gap="large", vertical_alignment="center")
     with links:
         for regel in scherm.tekst:

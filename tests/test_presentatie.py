@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from policy import Basis, Beleid, Doelgroep, Toegang
+from policy import Basis, Beleid, Doelgroep, Toegang, load_policy
 from policy.checks import normaliseer
 from tests.conftest import open_pagina
 from views.figuren import AFGELEID, raster_figuur, raster_rij, tijdlijn_figuur
@@ -254,7 +254,8 @@ def test_closing_screen_with_a_configured_address_shows_code_and_address(monkeyp
     at = _pagina("9")
     assert not at.warning
     assert len(at.get("image")) == 1
-    assert any("toegangswijzer.example.nl/licht/" in m.value for m in at.markdown)  # ":" is escaped
+    pinned = f"toegangswijzer.example.nl/licht/?versie={load_policy().besluit.id}"
+    assert any(pinned in m.value for m in at.markdown), "the hall's phones keep this decision"  # ":" is escaped
 
 
 def test_group_screens_label_what_follows_from_the_bericht(beleid: Beleid) -> None:

@@ -85,7 +85,7 @@ def test_qr_address_is_taken_from_the_request(projector: Any, server: Server, be
 
     page = projector
     open_pagina(page, f"{server.url}/presentatie?scherm={len(schermen(beleid))}")
-    verwacht = f"{server.url}/licht/"
+    verwacht = f"{server.url}/licht/?versie={beleid.besluit.id}"
     adres = page.locator(".st-key-pres-adres")
     adres.wait_for()
     assert adres.inner_text().strip() == verwacht
