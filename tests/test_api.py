@@ -153,6 +153,19 @@ def test_onbekend_adres_is_json_404(client: TestClient, pad: str) -> None:
 def test_alleen_lezen(client: TestClient) -> None:
     antwoord = client.post(BESLISSING, params=GELDIG)
     assert antwoord.status_code == 405 and "GET" in antwoord.headers["allow"]
+    fout = antwoord.json()
+    assert fout["fout"] == "Hier kunt u alleen lezen." and fout["problemen"][0]["geldig"] == ["GET", "HEAD"]
+
+
+@pytest.mark.parametrize("methode", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+@pytest.mark.parametrize("pad", [BESLISSING, "/api/v1/bestaat-niet", "/licht/", "/licht/keuzehulp", "/licht/x/y"])
+def test_een_andere_methode_is_nederlands(client: TestClient, methode: str, pad: str) -> None:
+    """Not Starlette's English 'Method Not Allowed': JSON under /api/, the light pages' frame elsewhere."""
+    antwoord = client.request(methode, pad)
+    assert antwoord.status_code == 405 and antwoord.headers["allow"] == "GET, HEAD"
+    assert "Method Not Allowed" not in antwoord.text and "alleen lezen" in antwoord.text
+    soort = "application/json" if pad.startswith("/api/") else "text/html; charset=utf-8"
+    assert antwoord.headers["content-type"] == soort
 
 
 def test_etag_en_cache(client: TestClient) -> None:

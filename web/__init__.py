@@ -11,7 +11,7 @@ from pathlib import Path
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
-from web import api, licht, robots
+from web import api, fouten, licht, robots
 from web.compression import Compressie
 from web.fouten import Foutopvang
 from web.headers import BeveiligingsHeaders, frame_ancestors
@@ -21,8 +21,8 @@ NAVIGATION = Path(__file__).resolve().parent / "navigation.py"
 
 
 def routes() -> list[BaseRoute]:
-    """Our own routes, matched before Streamlit's (which stay untouched)."""
-    return [*api.ROUTES, *robots.ROUTES, *licht.ROUTES]
+    """Our own routes, matched before Streamlit's (which stay untouched); another method than GET last."""
+    return [*api.ROUTES, *robots.ROUTES, *licht.ROUTES, *fouten.ROUTES]
 
 
 def middleware() -> list[Middleware]:

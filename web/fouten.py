@@ -18,17 +18,20 @@ from __future__ import annotations
 
 from html import escape
 
+from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from policy import load_policy
 from views.licht import pagina
 from views.licht.links import Links
-from web.api_modellen import Serverfout
+from web.api_modellen import Fout, Probleem, Serverfout
 from web.headers import BeveiligingsHeaders
 from web.startup import FOUTMELDING, meld_fout
 
 API = "/api"
+LICHT = "/licht"
 # From any path, the error page links to the light pages by absolute address.
 LINKS = Links(basis="/licht/")
 GEEN_CACHE = {"Cache-Control": "no-store"}
@@ -74,6 +77,29 @@ def serverfout(scope: Scope, code: str) -> Response:
         body = Serverfout(fout=f"{API_FOUT} {melding}", foutcode=code).model_dump(mode="json")
         return JSONResponse(body, 500, headers=GEEN_CACHE)
     return HTMLResponse(html_pagina(FOUT_TITEL, (melding,)), 500, headers=GEEN_CACHE)
+
+
+ALLEEN_LEZEN = ("GET", "HEAD")
+ANDERE_METHODEN = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+ALLEEN_LEZEN_TITEL = "Hier kunt u alleen lezen"
+ALLEEN_LEZEN_TEKST = "Deze adressen geven alleen antwoord op GET (en HEAD): er valt niets te versturen."
+
+
+async def alleen_lezen(request: Request) -> Response:
+    """Any other method on our paths: 405 in Dutch (Starlette would answer 'Method Not Allowed' in English)."""
+    headers = {**GEEN_CACHE, "Allow": ", ".join(ALLEEN_LEZEN)}
+    if is_api(request.scope):
+        probleem = Probleem(veld=None, melding=ALLEEN_LEZEN_TEKST, geldig=list(ALLEEN_LEZEN))
+        body = Fout(fout=ALLEEN_LEZEN_TITEL + ".", problemen=[probleem]).model_dump(mode="json")
+        return JSONResponse(body, 405, headers=headers)
+    return HTMLResponse(html_pagina(ALLEEN_LEZEN_TITEL, (ALLEEN_LEZEN_TEKST,)), 405, headers=headers)
+
+
+# Last in web.routes(): a path of ours with another method than GET/HEAD lands here, whichever route it is.
+ROUTES: list[BaseRoute] = [
+    Route(pad, alleen_lezen, methods=ANDERE_METHODEN)
+    for pad in (API, f"{API}/{{rest:path}}", LICHT, f"{LICHT}/{{rest:path}}")
+]
 
 
 class Foutopvang:
