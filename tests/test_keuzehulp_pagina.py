@@ -88,7 +88,7 @@ def test_back_link_and_restart(beleid: Beleid) -> None:
     assert at.radio[0].value == "nee"
     next(b for b in at.button if b.label == "Opnieuw beginnen").click().run()
     assert at.radio[0].label == beleid.vraag("rol").tekst
-    assert dict(at.query_params) == {}
+    assert dict(at.query_params) == {"versie": beleid.besluit.id}, "starting again keeps the decision"
 
 
 def test_submitting_without_choice_asks_again(beleid: Beleid) -> None:

@@ -383,10 +383,13 @@ def test_statische_site_heeft_elke_pagina_en_elke_link_werkt(tmp_path: Path, bel
     wortel = tmp_path / "site"
     assert set(STATISCH_PAD.values()) | {"licht.css"} <= {p.name for p in bestanden}
     assert controleer_links(wortel) > 500
-    # Every cell's answer is a file, linked from the overview, that shows that cell's answer.
+    # Every cell's answer is a file in its decision's folder (a saved link keeps its answer), linked from the
+    # overview at the root, that shows that cell's answer.
     overzicht = (wortel / "overzicht.html").read_text(encoding="utf-8")
     for beslissing in beleid.matrix():
-        naam = statische_naam(wizard.stand(beleid, wizard.cel_query(beslissing.cel, beleid)).route_query())
+        naam = f"{beleid.besluit.id}/" + statische_naam(
+            wizard.stand(beleid, wizard.cel_query(beslissing.cel, beleid)).route_query()
+        )
         assert f'href="{naam}"' in overzicht
         tekst = (wortel / naam).read_text(encoding="utf-8")
         assert 'id="antwoord"' in tekst
@@ -398,7 +401,7 @@ def test_statische_site_linkt_naar_de_app_als_die_er_is(tmp_path: Path, beleid: 
 
     site.schrijf(tmp_path / "site", beleid, app_url="https://app.example/")
     start = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'href="https://app.example/"' in start
+    assert f'href="https://app.example/?versie={beleid.besluit.id}"' in start
     vraag = (tmp_path / "site" / "keuzehulp" / "doelgroep-isk.html").read_text(encoding="utf-8")
     assert f'href="https://app.example/keuzehulp?doelgroep=isk&amp;versie={beleid.besluit.id}"' in vraag
 

@@ -9,12 +9,16 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Vorm
+from policy import Basis, Beleid, Cel, Doelgroep, Niveau, Vorm, load_policy
 from policy.domain import bestaat, cel_sleutel
 from tests.conftest import open_pagina
 from views.export import matrix_csv, tabel_waarde
 from views.figuren import cel_naam
 from views.teksten import BASIS_KORT, BASIS_LABEL, TOEGANG_LABEL, soort_tekst
+
+
+# Every address a page writes names the decision it shows (views.layout.Gekozen.query).
+PIN = {"versie": load_policy().besluit.id}
 
 
 def _pagina(**params: str) -> AppTest:
@@ -101,7 +105,7 @@ def test_choosing_a_cell_shows_the_explanation_and_keuzehulp_link(beleid: Beleid
     assert "keuzehulp" in link.page
     verwacht = {"doelgroep": "isk", "ingeschreven": "nee", "niveau": "entree", "vorm": "formatief"}
     assert _query(link) == {**verwacht, "versie": beleid.besluit.id}
-    assert dict(at.query_params) == {"cel": "isk-entree-formatief-nee"}
+    assert dict(at.query_params) == {"cel": "isk-entree-formatief-nee", **PIN}
 
 
 def test_toggle_keeps_the_chosen_cell_and_explains_it_for_enrolled(beleid: Beleid) -> None:
@@ -114,7 +118,7 @@ def test_toggle_keeps_the_chosen_cell_and_explains_it_for_enrolled(beleid: Belei
     assert ingeschreven.regel.reden in _tekst(at)
     assert _query(_keuzehulp_link(at))["ingeschreven"] == "ja"
     assert at.selectbox(key="matrix_cel").value == "vmbo-3-summatief-ja"
-    assert dict(at.query_params) == {"cel": "vmbo-3-summatief-ja"}
+    assert dict(at.query_params) == {"cel": "vmbo-3-summatief-ja", **PIN}
 
 
 def test_toggle_drops_a_chosen_cell_that_does_not_exist_in_the_other_half() -> None:
@@ -125,7 +129,7 @@ def test_toggle_drops_a_chosen_cell_that_does_not_exist_in_the_other_half() -> N
     assert not at.exception, at.exception
     assert at.selectbox(key="matrix_cel").value is None
     assert _keuzehulp_link(at) is None
-    assert dict(at.query_params) == {}
+    assert dict(at.query_params) == PIN, "a page address names its decision"
 
 
 @pytest.mark.parametrize(
@@ -142,7 +146,7 @@ def test_an_old_link_opens_the_same_cell_as_the_new_one(oud: dict[str, str], nie
     for at in (pagina_oud, pagina_nieuw):
         assert not at.info
         assert at.selectbox(key="matrix_cel").value == nieuw
-        assert dict(at.query_params) == {"cel": nieuw}
+        assert dict(at.query_params) == {"cel": nieuw, **PIN}
     assert pagina_oud.toggle(key="matrix_ingeschreven").value == pagina_nieuw.toggle(key="matrix_ingeschreven").value
     assert [h.value for h in pagina_oud.header] == [h.value for h in pagina_nieuw.header]
     assert _query(_keuzehulp_link(pagina_oud)) == _query(_keuzehulp_link(pagina_nieuw))
@@ -166,7 +170,7 @@ def test_select_box_names_every_cell_with_its_answer(beleid: Beleid) -> None:
     ]
     assert keuze.options == verwacht
     keuze.select_index(0).run()
-    assert dict(at.query_params) == {"cel": cel_sleutel(Cel(Doelgroep.mbo, Niveau.entree, Vorm.formatief, True))}
+    assert dict(at.query_params) == {"cel": cel_sleutel(Cel(Doelgroep.mbo, Niveau.entree, Vorm.formatief, True)), **PIN}
 
 
 @pytest.mark.parametrize(

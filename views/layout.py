@@ -97,11 +97,12 @@ class Gekozen:
 
     @property
     def query(self) -> dict[str, str]:
-        """What a link to another page carries: a decision other than the current one, else nothing.
+        """What every link to a page and every address a page writes carries: the decision it shows.
 
-        Answer links (share, print, QR of an answer) always name their decision: `views.wizard.Stand` does that.
+        So a link copied from any page (a matrix cell, a FAQ search, the keuzehulp) keeps its answer once a
+        newer decision comes, and then says so; `views.wizard.Stand` pins the keuzehulp's links the same way.
         """
-        return versie_query(self.beleid) if self.anders_dan_geldend else {}
+        return versie_query(self.beleid)
 
 
 def kies_besluit() -> Gekozen:

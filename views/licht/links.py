@@ -138,8 +138,8 @@ class StatischeLinks:
         return bool(self.map_)
 
     @property
-    def versie(self) -> str | None:
-        return self.beleid.besluit.id if self.map_ else None
+    def versie(self) -> str:
+        return self.beleid.besluit.id
 
     def onder(self, beleid: Beleid) -> StatischeLinks:
         return replace(self, beleid=beleid, map_=versie_map(beleid))
@@ -152,7 +152,9 @@ class StatischeLinks:
         return self._relatief(self.map_ + doel) + (f"#{anker}" if anker else "")
 
     def keuzehulp(self, params: Mapping[str, str]) -> str:
-        return self._relatief(self.map_ + statische_naam(wizard.stand(self.beleid, params).route_query()))
+        """An answer's file is always in its decision's folder, also from the root: a saved link keeps it."""
+        naam = statische_naam(wizard.stand(self.beleid, params).route_query())
+        return self._relatief((self.map_ or versie_map(self.beleid)) + naam)
 
     def vergelijk(self, oud: Beleid, nieuw: Beleid) -> str:
         return self._relatief(self.map_ + vergelijk_naam(oud, nieuw))
