@@ -16,7 +16,6 @@ from views.export import matrix_csv, tabel_waarde
 from views.figuren import cel_naam
 from views.teksten import BASIS_KORT, BASIS_LABEL, TOEGANG_LABEL, soort_tekst
 
-
 # Every address a page writes names the decision it shows (views.layout.Gekozen.query).
 PIN = {"versie": load_policy().besluit.id}
 
