@@ -122,3 +122,23 @@ schema = schemathesis.openapi.from_asgi(OPENAPI, APP).include(path_regex="^/api/
 )
 def test_api_volgt_het_document(case: schemathesis.Case) -> None:
     case.call_and_validate()
+
+
+def test_elk_schema_is_in_het_nederlands_beschreven(document: dict[str, Any]) -> None:
+    """The models' docstrings are English for programmers; the contract a client reads is Dutch."""
+    from web.api_modellen import SCHEMA_BESCHRIJVING
+
+    schemas = document["components"]["schemas"]
+    assert set(schemas) == set(SCHEMA_BESCHRIJVING)
+    for naam, schema in schemas.items():
+        assert schema["description"] == SCHEMA_BESCHRIJVING[naam]
+        for veld in schema.get("properties", {}).values():
+            assert not any(w in veld.get("description", "") for w in (" the ", " of the ", " is the ")), naam
+
+
+def test_het_document_noemt_altijd_het_nieuwste_besluit(met_voorstel: Any) -> None:
+    from tests.conftest import TWEEDE_ID
+
+    client = TestClient(APP)
+    for params in ({}, {"versie": TWEEDE_ID}):
+        assert client.get(OPENAPI, params=params).json()["info"]["version"] == "alv-2026-03-26"

@@ -75,8 +75,8 @@ _ALTIJD = ", ".join(f"`{d.value}`" for d in sorted(ALTIJD_INGESCHREVEN))
 # Said where a client reads it: the policy answers these groups as enrolled (`policy.domain.ingeschreven_voor`).
 _TOELICHTING = {
     "ingeschreven": (
-        f"Bij doelgroep {_ALTIJD} telt deze waarde niet: eigen studenten van een instelling staan altijd "
-        "ingeschreven. Het veld `ingeschreven_in_mbo` van het antwoord zegt voor welke situatie het antwoord geldt."
+        f"Bij doelgroep {_ALTIJD} telt deze waarde niet. De keuzehulp vraagt het dan niet en rekent met "
+        "'ingeschreven'. Het veld `ingeschreven_in_mbo` van het antwoord zegt voor welke situatie het antwoord geldt."
     ),
 }
 
@@ -157,9 +157,9 @@ def _versies(_beleid: Beleid) -> list[str]:
 def _versie_tekst(_beleid: Beleid) -> str:
     versies = laad_versies()
     return (
-        "Het besluit waarop het antwoord steunt, met zijn id. Zonder versie: het geldende besluit "
-        f"({versies.huidig.besluit.id}). Een voorstel geldt nooit; het antwoordt alleen als u het met naam vraagt. "
-        "Bewaar het id bij een antwoord: dan verandert het antwoord niet als er een nieuw besluit komt."
+        "Het id van het besluit waarop het antwoord steunt. Zonder versie: het nieuwste besluit van de ALV "
+        f"({versies.huidig.besluit.id}). Een voorstel is nog geen besluit: u krijgt het alleen als u zijn id "
+        "meegeeft. Vraag later met dezelfde versie, dan krijgt u hetzelfde antwoord."
     )
 
 
@@ -220,7 +220,7 @@ OPERATIES: tuple[Operatie, ...] = (
     Operatie(
         OVERZICHT,
         "Het antwoord voor elke situatie",
-        "Elke situatie die het besluit kent precies één keer, in een vaste volgorde; dezelfde gegevens als "
+        "Elke situatie uit de keuzehulp precies één keer, in een vaste volgorde; dezelfde gegevens als "
         "`python -m policy matrix --json`.",
         modellen.Overzicht,
         lambda beleid, _: _overzicht(beleid),
@@ -230,7 +230,8 @@ OPERATIES: tuple[Operatie, ...] = (
         "Deze beschrijving van de API",
         "Het OpenAPI-document, gemaakt uit dezelfde modellen als de antwoorden.",
         None,
-        lambda beleid, _: _document(beleid),
+        # Always the newest decision: `info.version` says what an answer without `versie` rests on.
+        lambda _beleid, _: _document(laad_versies().huidig),
     ),
 )
 

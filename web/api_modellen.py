@@ -17,6 +17,24 @@ from policy.domain import ALTIJD_INGESCHREVEN, Basis, Doelgroep, Niveau, Toegang
 
 FOUTCODE = r"^[0-9A-F]{8}$"  # web/startup.py: meld_fout
 
+# What a client reads in /api/v1/openapi.json for each schema (web/openapi.py puts it there; the docstrings
+# below are for programmers). A schema without an entry here fails the document, and its test.
+SCHEMA_BESCHRIJVING: dict[str, str] = {
+    "Beslissing": "Het antwoord voor één situatie: welk besluit en welke situatie, het antwoord en waar het op rust.",
+    "Overzicht": "Elke situatie uit de keuzehulp precies één keer, in een vaste volgorde.",
+    "Bron": "Een letterlijk citaat uit het bericht over het besluit, met de alinea waarin het staat.",
+    "Fout": "Een vraag die de API niet kan beantwoorden (400), een adres dat niet bestaat (404) of een andere "
+    "methode dan GET of HEAD (405).",
+    "Probleem": "Wat er mis is met één parameter of met het adres, en wat wel mag.",
+    "Serverfout": "Er ging iets mis op de server (500). Met de foutcode vinden wij de fout terug.",
+    "Doelgroep": "Wie het vraagt: mbo, vmbo, isk, onderwijsroute of anders.",
+    "Niveau": "Het examenproduct: entree of niveau 2, 3 of 4.",
+    "Vorm": "Formatief (om te oefenen) of summatief (het echte examen).",
+    "Toegang": "Het antwoord: ja, nee of buiten_kader (valt buiten dit besluit).",
+    "Basis": "Waar het antwoord op rust: expliciet (staat in het bericht) of afgeleid (volgt eruit). Een antwoord "
+    "is nooit achtergrond.",
+}
+
 
 class ApiModel(BaseModel):
     """Every answer's base. A field that every answer carries (such as a policy version) belongs here."""
@@ -38,8 +56,8 @@ class Beslissing(ApiModel):
     """The answer for one situation: the decision and cell that were answered, the answer and what it rests on."""
 
     versie: str = Field(
-        description="Het id van het besluit dat dit antwoord geeft (bijvoorbeeld alv-2026-03-26). Een antwoord "
-        "dat u bewaart, blijft met `versie=` hetzelfde, ook als er later een nieuwer besluit komt."
+        description="Het id van het besluit of voorstel dat dit antwoord geeft, bijvoorbeeld alv-2026-03-26. "
+        "Vraag later met dezelfde `versie`, dan krijgt u hetzelfde antwoord."
     )
     doelgroep: Doelgroep
     niveau: Niveau
@@ -47,14 +65,14 @@ class Beslissing(ApiModel):
     ingeschreven_in_mbo: bool = Field(
         description=(
             "Of het antwoord geldt voor een kandidaat die ingeschreven staat in het mbo. Bij doelgroep "
-            f"{_ALTIJD} is dat altijd waar (eigen studenten van een instelling), wat de vraag ook zei."
+            f"{_ALTIJD} altijd `true`, ook als u `ingeschreven=nee` meegaf: de keuzehulp vraagt het dan niet."
         )
     )
     toegang: Toegang = Field(description="ja, nee of buiten_kader (valt buiten dit besluit).")
     basis: Basis = Field(description="expliciet: staat in het bericht; afgeleid: volgt eruit (zie afleiding).")
     regel: str = Field(description="Het id van de beleidsregel die deze situatie beslist.")
-    samenvatting: str
-    reden: str
+    samenvatting: str = Field(description="Het antwoord in één of twee zinnen, zoals de keuzehulp het toont.")
+    reden: str = Field(description="Waarom: de reden die het bericht geeft of waaruit het antwoord volgt.")
     afleiding: str | None = Field(description="Bij basis afgeleid: hoe het antwoord uit het bericht volgt.")
     voorwaarden: list[str] = Field(description="De ids van de voorwaarden die bij dit antwoord horen.")
     bronnen: list[Bron]

@@ -43,6 +43,8 @@ NIET_GEVONDEN = (
     "Begin bij de startpagina of de keuzehulp.",
 )
 API_FOUT = "De API kon deze vraag niet beantwoorden."
+# Not FOUTMELDING: an API client has no page to load again.
+API_MELDING = "Er ging iets mis op de server. Probeer het later opnieuw. Blijft het misgaan? Meld dan foutcode {code}."
 
 
 def is_api(scope: Scope) -> bool:
@@ -74,7 +76,7 @@ def serverfout(scope: Scope, code: str) -> Response:
     """The answer to an unexpected exception: Dutch JSON under /api/, a Dutch HTML page elsewhere."""
     melding = FOUTMELDING.format(code=code)
     if is_api(scope):
-        body = Serverfout(fout=f"{API_FOUT} {melding}", foutcode=code).model_dump(mode="json")
+        body = Serverfout(fout=f"{API_FOUT} {API_MELDING.format(code=code)}", foutcode=code).model_dump(mode="json")
         return JSONResponse(body, 500, headers=GEEN_CACHE)
     return HTMLResponse(html_pagina(FOUT_TITEL, (melding,)), 500, headers=GEEN_CACHE)
 
@@ -82,7 +84,7 @@ def serverfout(scope: Scope, code: str) -> Response:
 ALLEEN_LEZEN = ("GET", "HEAD")
 ANDERE_METHODEN = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 ALLEEN_LEZEN_TITEL = "Hier kunt u alleen lezen"
-ALLEEN_LEZEN_TEKST = "Deze adressen geven alleen antwoord op GET (en HEAD): er valt niets te versturen."
+ALLEEN_LEZEN_TEKST = "Op deze adressen kunt u alleen lezen (GET of HEAD). U kunt hier niets versturen."
 
 
 async def alleen_lezen(request: Request) -> Response:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from policy import Beleid
-from web.api_modellen import Fout, Serverfout
+from web.api_modellen import SCHEMA_BESCHRIJVING, Fout, Serverfout
 
 if TYPE_CHECKING:
     from web.api import Operatie, Parameter
@@ -37,13 +37,15 @@ _CACHE_HEADERS = {
 }
 BESCHRIJVING = """\
 Het besluit van de ALV van de Coöperatie Examens MBO over examenproducten buiten het reguliere mbo, als JSON.
-Alleen lezen (GET), zonder inlog. Alle teksten zijn Nederlands.
+Alleen lezen (GET), zonder in te loggen. Alle teksten zijn Nederlands.
 
-`info.version` is het besluit waarop elk antwoord steunt.
+`info.version` is het besluit dat de API gebruikt als u geen `versie` meegeeft: het nieuwste besluit van de
+ALV. Elk antwoord noemt zijn eigen besluit in het veld `versie`.
 
 Fouten zijn ook JSON: 400 als een vraag niet te beantwoorden is (per parameter wat mag, nooit de invoer
-zelf), 404 met dezelfde vorm (`Fout`) voor een adres onder `/api/` dat niet bestaat, en 500 (`Serverfout`)
-met een foutcode als er op de server iets misging: noem die code als u de fout meldt.
+zelf), 404 met dezelfde vorm (`Fout`) voor een adres onder `/api/` dat niet bestaat, 405 (`Fout`) voor een
+andere methode dan GET of HEAD, en 500 (`Serverfout`) met een foutcode als er op de server iets misging: noem
+die code als u de fout meldt.
 
 Hoofdletters en spaties aan het begin of eind van een waarde tellen niet. Elk antwoord heeft een ETag.
 """
@@ -90,6 +92,10 @@ def document(beleid: Beleid, operaties: Sequence[Operatie]) -> dict[str, Any]:
         [(m, "serialization") for m in modellen], ref_template="#/components/schemas/{model}"
     )
     refs = {m: sleutels[(m, "serialization")] for m in modellen}
+    schemas = definities.get("$defs", {})
+    for naam, schema in schemas.items():
+        # The models' docstrings are for programmers (English); a client reads the Dutch description.
+        schema["description"] = SCHEMA_BESCHRIJVING[naam]
     return {
         "openapi": VERSIE,
         "info": {
@@ -99,5 +105,5 @@ def document(beleid: Beleid, operaties: Sequence[Operatie]) -> dict[str, Any]:
             "description": BESCHRIJVING,
         },
         "paths": {o.pad: {"get": _operatie(beleid, o, refs)} for o in operaties},
-        "components": {"schemas": definities.get("$defs", {})},
+        "components": {"schemas": schemas},
     }
