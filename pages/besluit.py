@@ -6,10 +6,13 @@ document: the page says so. `?alinea=N` lands on that paragraph.
 
 import streamlit as st
 
+from policy.domain import VERSIE_SLEUTEL
 from views import zoeken
 from views.beslissing import citaten
 from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
-from views.teksten import datum, markdown_veilig, soort_tekst
+from views.paginas import pagina
+from views.teksten import bron_titel, datum, markdown_veilig, soort_tekst
+from views.versies import bron_link_naar, melding
 
 versie = kies_besluit()
 beleid = versie.beleid
@@ -50,9 +53,17 @@ def naar_alinea(nummer: int) -> None:
     )
 
 
-st.title("Het bericht over het besluit")
-# The same paragraph under the other decision: its bericht may differ, the paragraph number is kept.
-toon_versiemelding(versie, "besluit", {"alinea": str(gevraagd)} if gevraagd is not None else None)
+st.title(bron_titel(beleid))
+# The banner's own link would say "this page"; another version's source is another text, so the link
+# names it and drops the paragraph (its paragraph N need not say the same).
+toon_versiemelding(versie, "besluit", met_link=False)
+if (uitleg := melding(versie.versies, versie.keuze)) is not None and uitleg.link_versie:
+    st.page_link(
+        pagina("besluit"),
+        label=bron_link_naar(versie.versies.kies(uitleg.link_versie)),
+        icon=":material/arrow_forward:",
+        query_params={VERSIE_SLEUTEL: uitleg.link_versie},
+    )
 st.markdown(
     f"**{markdown_veilig(besluit.bron.titel)}**  \n"
     f"Uitgegeven door: {markdown_veilig(besluit.bron.uitgever)}  \n"

@@ -6,7 +6,16 @@ import streamlit as st
 from policy import Beslissing, Doelgroep
 from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.paginas import pagina
-from views.teksten import BASIS_KORT, TOEGANG_LABEL, TOEGANG_SYMBOOL, markdown_veilig, producten, soort_tekst
+from views.teksten import (
+    BASIS_KORT,
+    TOEGANG_LABEL,
+    TOEGANG_SYMBOOL,
+    bron_link,
+    bron_zin,
+    markdown_veilig,
+    producten,
+    soort_tekst,
+)
 
 versie = kies_besluit()
 beleid = versie.beleid
@@ -32,13 +41,11 @@ st.title("Toegangswijzer examenproducten", anchor=False)
 toon_versiemelding(versie, "start")
 st.markdown(
     f"{markdown_veilig(' '.join(besluit.samenvatting))}\n\n"
-    f":small[{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} "
-    f"Bron: het bericht van de {markdown_veilig(besluit.bron.uitgever)} over het besluit. "
-    "Het besluit zelf is leidend.]"
+    f":small[{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} {markdown_veilig(bron_zin(beleid))}]"
 )
 st.page_link(
     pagina("besluit"),
-    label="Lees het bericht over het besluit",
+    label=bron_link(beleid),
     icon=":material/description:",
     query_params=versie.query,
 )

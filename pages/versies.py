@@ -17,8 +17,21 @@ from views import wizard
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
 from views.paginas import pagina
-from views.teksten import markdown_veilig, versieregel
-from views.versies import WAT_LABEL, Antwoord, Vergelijking, naam, vergelijking, vergelijkingen, versie_query
+from views.teksten import bron_link, markdown_veilig, versieregel
+from views.versies import (
+    NIETS_ANDERS,
+    NIETS_TE_VERGELIJKEN,
+    NIEUWSTE,
+    VERSIES_UITLEG,
+    WAT_LABEL,
+    Antwoord,
+    Vergelijking,
+    naam,
+    situaties_anders,
+    vergelijking,
+    vergelijkingen,
+    versie_query,
+)
 
 VAN, NAAR = "van", "naar"
 VAN_KEUZE, NAAR_KEUZE = "versies_van", "versies_naar"
@@ -44,17 +57,19 @@ def _naar_url() -> None:
     st.query_params.from_dict(params)
 
 
-def _antwoord(kolom: st.delta_generator.DeltaGenerator, beleid: Beleid, antwoord: Antwoord, cel: object) -> None:
+def _antwoord(
+    kolom: st.delta_generator.DeltaGenerator, kant: str, beleid: Beleid, antwoord: Antwoord, cel: object
+) -> None:
     """One side of a changed cell: the decision, the answer and its quotes, and the cell in the keuzehulp."""
     with kolom:
         st.markdown(
-            f"**{markdown_veilig(_hoofdletter(naam(beleid)))}: {markdown_veilig(antwoord.label)}**  \n"
+            f"**{kant}** ({markdown_veilig(naam(beleid))}): **{markdown_veilig(antwoord.label)}**  \n"
             f"{markdown_veilig(antwoord.samenvatting)}"
         )
         citaten(beleid, antwoord.bronnen, versie_query(beleid))
         st.page_link(
             pagina("keuzehulp"),
-            label=f"Open in de keuzehulp onder {naam(beleid)}",
+            label=f"Bekijk dit antwoord volgens {naam(beleid)}",
             icon=":material/help:",
             query_params=wizard.cel_query(cel, beleid),
         )
@@ -75,21 +90,16 @@ def _tekstwijziging(t: TekstWijziging, v: Vergelijking) -> None:
 def toon_vergelijking(v: Vergelijking) -> None:
     st.header(markdown_veilig(v.kop), anchor=False)
     if v.leeg:
-        st.markdown("Er is niets veranderd: elk antwoord en elke tekst is hetzelfde.")
+        st.markdown(NIETS_ANDERS)
         return
-    aantal = len(v.cellen)
-    st.subheader(
-        "Geen antwoord is anders"
-        if not aantal
-        else f"{aantal} {'antwoord is' if aantal == 1 else 'antwoorden zijn'} anders",
-        anchor=False,
-    )
+    st.subheader(situaties_anders(len(v.cellen)).rstrip("."), anchor=False)
     for c in v.cellen:
         with st.container(border=True):
             st.markdown(f"**{markdown_veilig(_hoofdletter(c.situatie))}**  \nAnders: {markdown_veilig(c.wat)}.")
             oud, nieuw = st.columns(2, gap="medium")
-            _antwoord(oud, v.oud, c.oud, c.cel)
-            _antwoord(nieuw, v.nieuw, c.nieuw, c.cel)
+            was, wordt = v.kanten
+            _antwoord(oud, was, v.oud, c.oud, c.cel)
+            _antwoord(nieuw, wordt, v.nieuw, c.nieuw, c.cel)
     if v.teksten:
         st.subheader("Voorwaarden, veelgestelde vragen en begrippen", anchor=False)
         for t in v.teksten:
@@ -97,30 +107,27 @@ def toon_vergelijking(v: Vergelijking) -> None:
 
 
 st.title("Versies van het besluit", anchor=False)
-st.markdown(
-    "Een besluit kan later veranderen. Hier staat elk besluit, en wat er tussen twee besluiten anders is. "
-    "Een link uit deze app hoort bij één besluit. Die link blijft het antwoord van dat besluit geven."
-)
+st.markdown(" ".join(VERSIES_UITLEG))
 
-st.header("Alle besluiten", anchor=False)
+st.header("Alle versies", anchor=False)
 for beleid in reversed(versies.besluiten):
     b = beleid.besluit
     with st.container(border=True):
         regels = [
             f"**{markdown_veilig(_hoofdletter(naam(beleid)))}**",
-            markdown_veilig(versieregel(beleid)) + (". Dit is het geldende besluit." if beleid is huidig else "."),
+            markdown_veilig(versieregel(beleid)) + (f". {NIEUWSTE}" if beleid is huidig else "."),
             f"Bron: {markdown_veilig(b.bron.titel)}, {markdown_veilig(b.bron.uitgever)}.",
         ]
         st.markdown("  \n".join(regels))
         st.page_link(
             pagina("start"),
-            label=f"Open de app met {naam(beleid)}",
+            label=f"Bekijk de app volgens {naam(beleid)}",
             icon=":material/arrow_forward:",
             query_params=versie_query(beleid),
         )
         st.page_link(
             pagina("besluit"),
-            label="Lees het bericht over dit besluit",
+            label=bron_link(beleid, dit=True),
             icon=":material/description:",
             query_params=versie_query(beleid),
         )
@@ -128,7 +135,7 @@ for beleid in reversed(versies.besluiten):
 st.header("Wat is er veranderd?", anchor=False)
 if len(versies.besluiten) < 2:
     st.markdown(
-        f"Er is één besluit: {markdown_veilig(naam(huidig))}. Er is nog niets te vergelijken. "
+        f"Er is één besluit: {markdown_veilig(naam(huidig))}. {NIETS_TE_VERGELIJKEN} "
         "Komt er een nieuw besluit of een voorstel, dan ziet u hier wat er verandert."
     )
 else:
@@ -148,7 +155,7 @@ else:
         ids,
         format_func=_label,
         key=VAN_KEUZE,
-        placeholder="Kies een besluit",
+        placeholder="Kies een versie",
         on_change=_naar_url,
     )
     rechts.selectbox(
@@ -156,7 +163,7 @@ else:
         ids,
         format_func=_label,
         key=NAAR_KEUZE,
-        placeholder="Kies een besluit",
+        placeholder="Kies een versie",
         on_change=_naar_url,
     )
     van, naar = st.session_state[VAN_KEUZE], st.session_state[NAAR_KEUZE]
@@ -164,8 +171,8 @@ else:
         toon_vergelijking(vergelijking(versies.kies(van), versies.kies(naar)))
     else:
         st.caption(
-            "Kies twee verschillende besluiten om ze te vergelijken. Hieronder staat elk besluit naast het "
-            "vastgestelde besluit ervoor."
+            "Kies twee verschillende versies om ze te vergelijken. Hieronder staat elke versie naast het "
+            "besluit ervoor."
         )
         for v in vergelijkingen(versies):
             toon_vergelijking(v)

@@ -129,7 +129,7 @@ if SLEUTEL not in st.session_state:
 st.title("Wat als: een scenario", anchor=False)
 toon_versiemelding(versie, "wat_als", met_link=False)  # "Begin bij" below chooses the decision
 with st.container(key="wat-als-label-boven"):
-    st.markdown(f"**{LABEL}.** Dit is een oefening. {basis_zin} blijft zoals het is.")
+    st.markdown(f"**{LABEL}.** Dit is een oefening. Dit scenario verandert {basis} niet.")
 # The select box follows the URL (a banner link may have moved it); it offers every decision, proposals too.
 st.session_state[VERSIE_KEUZE] = beleid.besluit.id
 st.selectbox(
@@ -138,7 +138,7 @@ st.selectbox(
     format_func=lambda i: versieregel(versie.versies.kies(i)),
     key=VERSIE_KEUZE,
     on_change=_kies_versie,
-    help="Het scenario begint bij dit besluit of voorstel. Een voorstel is nog niet besloten.",
+    help="Het scenario begint bij dit besluit of voorstel. Over een voorstel heeft de ALV nog niet besloten.",
 )
 if st.session_state.pop("wat_als_genegeerd", False):
     st.info("Een deel van de link konden we niet gebruiken. Dat hebben we overgeslagen.")
@@ -261,6 +261,6 @@ with st.container(key="geen-print-beheer"), st.expander("Voor beheerders: het sc
         )
 
 with st.container(key="wat-als-label-onder"):
-    st.markdown(f"**{LABEL}.** Dit is een oefening. {basis_zin} blijft zoals het is.")
+    st.markdown(f"**{LABEL}.** Dit is een oefening. Dit scenario verandert {basis} niet.")
 _naar_url()
 versie_en_disclaimer(beleid)

@@ -111,7 +111,7 @@ def test_oude_link_opent_het_oude_antwoord_met_melding_en_link_naar_het_nieuwe(
     soort, tekst, link = banner
     assert soort == "nieuwer"
     assert f"Er is een nieuwer besluit van {datum(nieuw.besluit.datum)}" in tekst
-    assert "veranderd" in tekst and "hetzelfde" not in tekst
+    assert "Het nieuwe besluit geeft op deze vraag een ander antwoord." in tekst and "hetzelfde" not in tekst
     assert pagina.index('<section class="versie') < pagina.index("<h1>"), "de melding staat bovenaan"
     # The banner's link: the same question under the new decision, which answers it the new way, without banner.
     assert link is not None
@@ -130,7 +130,7 @@ def test_oude_link_voor_een_ongewijzigde_vraag_zegt_dat_het_hetzelfde_is(
     pagina = client.get(_link(ONGEWIJZIGD, EERSTE_ID)).text
     banner = _banner(pagina)
     assert banner is not None and banner[0] == "nieuwer"
-    assert "hetzelfde" in banner[1] and "veranderd" not in banner[1]
+    assert "hetzelfde antwoord" in banner[1] and "ander antwoord" not in banner[1]
     veranderd = _banner(client.get(_link(CEL, EERSTE_ID)).text)
     assert veranderd is not None and veranderd[1] != banner[1]
 
@@ -216,7 +216,8 @@ def test_versiepagina_noemt_elk_besluit_en_wat_er_veranderde(client: TestClient,
         assert b.besluit.status in blok.lower()
         for deel in (b.besluit.bron.titel, b.besluit.bron.uitgever, b.besluit.bron.herkomst):
             assert " ".join(deel.split()) in blok
-        assert ("geldt nu" in blok) == (b is versies.huidig)
+        assert ("Dit is het nieuwste besluit van de ALV." in blok) == (b is versies.huidig)
+        assert "geldt nu" not in blok, "the bericht gives no date from which a decision applies"
     # The changed cell: both answers, both summaries, the quotes of both, each side's cell in its keuzehulp.
     blok = _vergelijking_van(pagina, EERSTE_ID, TWEEDE_ID)
     for b in (oud, nieuw):
@@ -263,7 +264,7 @@ def test_versiepagina_met_een_besluit_zegt_dat_er_niets_te_vergelijken_is(client
     versies = laad_versies()
     assert len(versies.besluiten) == 1
     pagina = client.get("/licht/versies").text
-    assert "één besluit" in _tekst(pagina) and "niets om te vergelijken" in _tekst(pagina)
+    assert "één besluit" in _tekst(pagina) and "Er is nog niets te vergelijken." in _tekst(pagina)
     assert "<form" not in pagina and 'class="vergelijking"' not in pagina
     assert datum(versies.huidig.besluit.datum) in _tekst(pagina)
 
@@ -284,7 +285,8 @@ def test_een_voorstel_geldt_niet_en_heeft_een_onmiskenbare_melding(client: TestC
     antwoord = client.get(_link(CEL, TWEEDE_ID)).text
     assert _antwoord(voorstel, CEL) in _kop(antwoord)
     banner = _banner(antwoord)
-    assert banner is not None and "veranderd" in banner[1]
+    assert banner is not None and "Het voorstel geeft op deze vraag een ander antwoord." in banner[1]
+    assert "Bekijk deze vraag volgens het besluit van 26 maart 2026" in banner[1]
     assert banner[2] is not None and _antwoord(vastgesteld, CEL) in _kop(client.get(f"/licht/{banner[2]}").text)
     overzicht = _tekst(client.get("/licht/versies").text)
     assert "voorstel, nog niet besloten" in overzicht.lower()

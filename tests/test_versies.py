@@ -13,7 +13,15 @@ import pytest
 
 from policy import OnbekendeVersie, PolicyError, laad_versies, load_policy
 from policy.domain import Cel, Doelgroep, Niveau, Vorm
-from tests.conftest import GEWIJZIGDE_CEL, TWEEDE_ID, VERVALLEN_FAQ, maak_tweede_besluit, wijzig
+from tests.conftest import (
+    GEWIJZIGDE_CEL,
+    TWEEDE_DATUM,
+    TWEEDE_ID,
+    VERVALLEN_FAQ,
+    maak_tweede_besluit,
+    regel_index,
+    wijzig,
+)
 from views import versies as weergave
 from views.wizard import stand
 
@@ -93,12 +101,21 @@ def test_alleen_voorstellen_is_geen_beleid(tmp_path: Path) -> None:
 MELDINGEN = [
     ("vastgesteld", None, CEL, None, None),
     ("vastgesteld", TWEEDE_ID, CEL, None, None),
-    ("vastgesteld", EERSTE_ID, CEL, "nieuwer", "is het antwoord op deze vraag veranderd"),
-    ("vastgesteld", EERSTE_ID, ONGEWIJZIGD, "nieuwer", "is het antwoord op deze vraag hetzelfde"),
+    ("vastgesteld", EERSTE_ID, CEL, "nieuwer", "Het nieuwe besluit geeft op deze vraag een ander antwoord."),
+    ("vastgesteld", EERSTE_ID, ONGEWIJZIGD, "nieuwer", "geeft op deze vraag hetzelfde antwoord"),
     ("voorstel", None, CEL, None, None),
     ("voorstel", EERSTE_ID, CEL, None, None),
     ("voorstel", TWEEDE_ID, CEL, "voorstel", "nog niet over besloten"),
-    ("vastgesteld", "alv-1999-01-01", CEL, "onbekend", f"Bekend zijn: {EERSTE_ID}, {TWEEDE_ID}"),
+    ("voorstel", TWEEDE_ID, CEL, "voorstel", "Het nieuwste besluit van de ALV is het besluit van 26 maart 2026."),
+    ("voorstel", TWEEDE_ID, CEL, "voorstel", "Het voorstel geeft op deze vraag een ander antwoord."),
+    (
+        "vastgesteld",
+        "alv-1999-01-01",
+        CEL,
+        "onbekend",
+        "Deze versies zijn er wel: het besluit van 26 maart 2026 (alv-2026-03-26), "
+        "het besluit van 20 november 2026 (alv-2026-11-20).",
+    ),
 ]
 
 
@@ -115,6 +132,35 @@ def test_melding_boven_een_antwoord(
         if soort == "nieuwer":
             assert melding.kop == "Er is een nieuwer besluit van 20 november 2026"
             assert melding.link_versie == TWEEDE_ID
+
+
+def test_melding_zegt_geen_ander_antwoord_als_alleen_de_uitleg_anders_is(tmp_path: Path) -> None:
+    # Formative Entree for ISK stays "Ja" in the second decision; only its summary is reworded.
+    map_ = maak_tweede_besluit(tmp_path / "besluiten")
+
+    def uitleg(data: dict[str, object]) -> None:
+        regel = data["regels"][regel_index(data, "isk_entree_formatief")]  # type: ignore[index]
+        regel["samenvatting"] = regel["samenvatting"] + " Anders gezegd."
+
+    wijzig(map_ / f"{TWEEDE_DATUM}-alv", "regels.yaml", uitleg)
+    versies = laad_versies(map_)
+    formatief = Cel(Doelgroep.isk, Niveau.entree, Vorm.formatief, False)
+    melding = weergave.melding(versies, weergave.kies({"versie": EERSTE_ID}, versies), [formatief])
+    assert melding is not None
+    tekst = " ".join(melding.tekst)
+    assert "Het antwoord blijft Ja. De uitleg of de voorwaarden zijn anders." in tekst
+    assert "ander antwoord" not in tekst and "hetzelfde antwoord" not in tekst
+
+
+@pytest.mark.parametrize(
+    ("cellen", "label"), [(None, "Bekijk deze pagina volgens"), ([CEL], "Bekijk deze vraag volgens")]
+)
+def test_link_in_de_melding_noemt_een_vraag_alleen_bij_een_antwoord(
+    tmp_path: Path, cellen: list[Cel] | None, label: str
+) -> None:
+    versies = laad_versies(maak_tweede_besluit(tmp_path / "besluiten", status="voorstel"))
+    melding = weergave.melding(versies, weergave.kies({"versie": TWEEDE_ID}, versies), cellen)
+    assert melding is not None and melding.link_tekst == f"{label} het besluit van 26 maart 2026"
 
 
 def test_vergelijking_in_woorden_met_beide_citaten(twee_besluiten: Path) -> None:

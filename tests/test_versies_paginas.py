@@ -20,6 +20,7 @@ from policy import Doelgroep, Niveau, Toegang, Vorm, laad_versies
 from policy.versies import BESLUITEN_OMGEVING
 from tests.conftest import GEWIJZIGDE_CEL, TWEEDE_ID, VERVALLEN_FAQ, maak_tweede_besluit, open_pagina
 from views.presentatie import schermen
+from views.versies import naam
 
 EERSTE_ID = "alv-2026-03-26"
 NIEUWER = "Er is een nieuwer besluit van 20 november 2026"
@@ -92,7 +93,7 @@ def test_pinned_old_link_keeps_the_old_answer_and_says_a_newer_decision_changed_
     assert _antwoord_kader(at) is Toegang.nee
     assert "testbesluit" not in _tekst(at)
     banner = _banner(at, NIEUWER)
-    assert "veranderd" in banner and "hetzelfde" not in banner
+    assert "geeft op deze vraag een ander antwoord" in banner and "hetzelfde" not in banner
     naar_nieuw = [q for label, q in _links(at) if "20 november 2026" in label]
     assert naar_nieuw == [{**{k: [v] for k, v in GEWIJZIGDE_CEL.items()}, "versie": [TWEEDE_ID]}]
     # The share link names the old decision: opened later, it still gives this answer.
@@ -103,7 +104,7 @@ def test_pinned_old_link_keeps_the_old_answer_and_says_a_newer_decision_changed_
 def test_pinned_old_link_on_an_unchanged_cell_says_the_answer_is_the_same(twee_besluiten: Path) -> None:
     at = _open("keuzehulp", {**ONGEWIJZIGD, "versie": EERSTE_ID})
     banner = _banner(at, NIEUWER)
-    assert "hetzelfde" in banner and "veranderd" not in banner
+    assert "hetzelfde antwoord" in banner and "ander antwoord" not in banner
 
 
 def test_unpinned_link_is_the_current_decision_without_banner(twee_besluiten: Path) -> None:
@@ -147,7 +148,13 @@ def test_the_menu_keeps_the_pinned_decision(twee_besluiten: Path) -> None:
 
 def test_matrix_pinned_to_the_old_decision_shows_its_answer_and_the_banner(twee_besluiten: Path) -> None:
     at = _open("matrix", {"cel": "isk-entree-summatief-nee", "versie": EERSTE_ID})
-    assert "veranderd" in _banner(at, NIEUWER)
+    banner = _banner(at, NIEUWER)
+    assert "Deze pagina toont het besluit van 26 maart 2026." in banner and "een ander antwoord" in banner
+    # The start page answers no question: its banner link opens the page, not "this question".
+    start = _open("start", {"versie": EERSTE_ID})
+    assert [label for label, _ in _links(start) if label.startswith("Bekijk deze")] == [
+        "Bekijk deze pagina volgens het besluit van 20 november 2026"
+    ]
     assert "testbesluit" not in _tekst(at)
     naar_keuzehulp = [q for label, q in _links(at) if label == "Open dit antwoord in de keuzehulp"]
     assert [q["versie"] for q in naar_keuzehulp] == [[EERSTE_ID]]
@@ -161,19 +168,20 @@ def test_versions_page_lists_both_and_what_changed_with_both_answers_quotes(twee
     at = _open("versies")
     tekst = _tekst(at)
     assert "26 maart 2026" in tekst and "20 november 2026" in tekst
-    (geldend,) = [m.value for m in at.markdown if "Dit is het geldende besluit" in m.value]
+    assert "geldend" not in tekst.lower(), "the bericht gives no date from which a decision applies"
+    (geldend,) = [m.value for m in at.markdown if "Dit is het nieuwste besluit van de ALV" in m.value]
     assert "20 november 2026" in geldend
-    openen = [q["versie"] for label, q in _links(at) if label.startswith("Open de app met")]
+    openen = [q["versie"] for label, q in _links(at) if label.startswith("Bekijk de app volgens")]
     assert openen == [[TWEEDE_ID], [EERSTE_ID]]
     # The changed cell: both answers (Nee, then Ja) with the quotes each rests on.
     assert "ISK" in tekst and "Entree" in tekst and "summatief" in tekst
     for beleid, label in ((oud, "Nee"), (nieuw, "Ja")):
         beslissing = beleid.decide(*CEL)
         assert beslissing.toegang is (Toegang.nee if label == "Nee" else Toegang.ja)
-        assert f"20 november 2026: {label}" in tekst or f"26 maart 2026: {label}" in tekst
+        assert f"({naam(beleid)}): {label}" in tekst.replace("*", "")
         for bron in beslissing.bronnen:
             assert " ".join(bron.citaat.split()) in " ".join(tekst.split())
-    keuzehulp = [q["versie"] for label, q in _links(at) if label.startswith("Open in de keuzehulp")]
+    keuzehulp = [q["versie"] for label, q in _links(at) if label.startswith("Bekijk dit antwoord volgens")]
     assert keuzehulp == [[EERSTE_ID], [TWEEDE_ID]]
     # The FAQ entry that is gone, the reworded one and the new glossary entry.
     vervallen = next(v for v in oud.faq if v.id == VERVALLEN_FAQ)
@@ -230,7 +238,8 @@ def test_pinned_proposal_shows_its_banner_in_the_keuzehulp(met_voorstel: Path) -
     at = _open("keuzehulp", {**GEWIJZIGDE_CEL, "versie": TWEEDE_ID})
     assert _antwoord_kader(at) is Toegang.ja
     banner = _banner(at, VOORSTEL)
-    assert "nog niet over besloten" in banner and "veranderd" in banner
+    assert "nog niet over besloten" in banner and "Het voorstel geeft op deze vraag een ander antwoord" in banner
+    assert "Bekijk deze vraag volgens het besluit van 26 maart 2026" in [label for label, _ in _links(at)]
     naar_geldend = [q["versie"] for label, q in _links(at) if "26 maart 2026" in label]
     assert naar_geldend == [[EERSTE_ID]]
 
@@ -252,10 +261,10 @@ def test_wat_als_starts_from_a_proposal_and_never_calls_it_adopted(met_voorstel:
     assert at.query_params["versie"] == TWEEDE_ID
     assert _banner(at, VOORSTEL)
     tekst = _tekst(at)
-    assert "het voorstel voor 20 november 2026" in tekst.lower()
+    assert "het voorstel voor de alv van 20 november 2026" in tekst.lower()
     assert "besluit van 20 november 2026" not in tekst.lower()
     assert "vastgesteld door alv van 20 november" not in tekst.lower()
-    assert "gelijk aan het voorstel voor 20 november 2026" in tekst.lower()
+    assert "gelijk aan het voorstel voor de alv van 20 november 2026" in tekst.lower()
     # A reload of the shared link opens the same start.
     opnieuw = _open("wat_als", {"versie": TWEEDE_ID})
     assert _banner(opnieuw, VOORSTEL)

@@ -17,7 +17,7 @@ from policy.models import Bron, Regel, Stap, Voorwaarde
 from policy.wijzigingen import Soort as TekstSoort
 from policy.wijzigingen import wijzigingen
 from views.figuren import cel_naam
-from views.teksten import TOEGANG_LABEL
+from views.teksten import TOEGANG_LABEL, soort_besluit
 from views.versies import naam
 
 Soort = Literal["aanleiding", "proces", "kern", "wijzigingen", "groep", "regie", "doelen", "afsluiting"]
@@ -139,6 +139,9 @@ def regie_voorwaarden(beleid: Beleid) -> list[Voorwaarde]:
     return [v for v in beleid.voorwaarden if ja and all(v in b.voorwaarden for b in ja)]
 
 
+PROCES_TITEL = {"besluit": "Zo is het besluit genomen", "voorstel": "Zo is dit voorstel gemaakt"}
+
+
 def wijzigingsscherm(vorige: Beleid, beleid: Beleid) -> Scherm:
     """'Wat verandert er': per changed answer one line ('ISK · Entree · summatief: Nee → Ja'), the rest counted.
 
@@ -154,8 +157,10 @@ def wijzigingsscherm(vorige: Beleid, beleid: Beleid) -> Scherm:
     ]
     if len(anders) > MEESTE_WIJZIGINGEN:
         regels.append(f"en {len(anders) - MEESTE_WIJZIGINGEN} andere")
+    voorstel = soort_besluit(beleid) == "voorstel"
     if not anders:
-        regels.append("Geen antwoord wordt anders.")
+        # A proposal changes nothing until the ALV adopts it: say so in its tense.
+        regels.append("Het voorstel verandert geen antwoord." if voorstel else "Geen antwoord is anders.")
     ook: list[str] = []
     if rest := len(w.cellen) - len(anders):
         ook.append(f"{rest} {'antwoord' if rest == 1 else 'antwoorden'} met andere voorwaarden of uitleg")
@@ -165,7 +170,7 @@ def wijzigingsscherm(vorige: Beleid, beleid: Beleid) -> Scherm:
     return Scherm(
         id="wijzigingen",
         soort="wijzigingen",
-        titel="Wat verandert er",
+        titel="Wat verandert er als de ALV het voorstel aanneemt?" if voorstel else "Wat verandert er",
         tekst=(f"Van {naam(vorige)} naar {naam(beleid)}",),
         punten=tuple(Punt(r) for r in regels),
         redenen=(f"Ook anders: {', '.join(ook)}.",) if ook else (),
@@ -187,11 +192,12 @@ def schermen(beleid: Beleid, vorige: Beleid | None = None) -> list[Scherm]:
             tekst=(b.aanleiding.tekst,),
             citaten=b.aanleiding.bronnen,
         ),
-        Scherm(id="proces", soort="proces", titel="Zo is het besluit genomen", stappen=b.proces),
+        # A proposal is not taken yet: its steps are how it was made, not how it was decided.
+        Scherm(id="proces", soort="proces", titel=PROCES_TITEL[soort_besluit(beleid)], stappen=b.proces),
         Scherm(
             id="kern",
             soort="kern",
-            titel="De kern van het besluit",
+            titel=f"De kern van het {soort_besluit(beleid)}",
             # The quote itself, and where a group's paragraph is narrower: no summary in our words on top
             # (the start page has it); at the back of a hall less text is more.
             citaten=b.kern,

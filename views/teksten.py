@@ -41,6 +41,31 @@ def soort_tekst(item: Herkomst) -> str:
     return f"{tekst}."
 
 
+def soort_besluit(beleid: Beleid) -> str:
+    """'besluit' or 'voorstel': what a page calls the thing it shows. A proposal is not a decision (yet)."""
+    return "voorstel" if beleid.besluit.status == "voorstel" else "besluit"
+
+
+def bron_zin(beleid: Beleid) -> str:
+    """Where the start page's summary comes from; only a decision has a bericht about it that it outranks."""
+    if soort_besluit(beleid) == "voorstel":
+        return "Bron: de tekst van het voorstel."
+    return f"Bron: het bericht van de {beleid.besluit.bron.uitgever} over het besluit. Het besluit zelf is leidend."
+
+
+def bron_titel(beleid: Beleid) -> str:
+    """The heading of the page with the source text: 'Het bericht over het besluit' or 'De tekst van het voorstel'."""
+    return "De tekst van het voorstel" if soort_besluit(beleid) == "voorstel" else "Het bericht over het besluit"
+
+
+def bron_link(beleid: Beleid, dit: bool = False) -> str:
+    """The label of a link to that page; `dit`: next to other versions ('dit besluit', not 'het besluit')."""
+    lidwoord = "dit" if dit else "het"
+    if soort_besluit(beleid) == "voorstel":
+        return f"Lees de tekst van {lidwoord} voorstel"
+    return f"Lees het bericht over {lidwoord} besluit"
+
+
 def versieregel(beleid: Beleid) -> str:
     """'Vastgesteld door de ALV van 26 maart 2026': the policy version every page answers from."""
     b = beleid.besluit

@@ -18,6 +18,16 @@ from policy.wijzigingen import TekstWijziging, Wijzigingen, wijzigingen
 from views.teksten import TOEGANG_LABEL, datum, geldt_voor
 
 WAT_LABEL = {"nieuw": "Nieuw", "vervallen": "Vervallen", "gewijzigd": "Gewijzigd"}
+# Said the same way in both editions. The bericht gives no date from which a decision applies, so the
+# texts say 'het nieuwste besluit', never 'geldend'; and they claim only what this app itself does.
+NIETS_TE_VERGELIJKEN = "Er is nog niets te vergelijken."
+GEEN_ANTWOORD_ANDERS = "Geen antwoord is anders."
+NIETS_ANDERS = "Er is niets anders: elk antwoord en elke tekst is hetzelfde."
+NIEUWSTE = "Dit is het nieuwste besluit van de ALV."
+VERSIES_UITLEG = (
+    "Hier staan alle versies in deze app: besluiten van de ALV en voorstellen.",
+    "Een link naar een antwoord noemt zijn besluit (versie=...). Die link geeft later hetzelfde antwoord.",
+)
 
 
 @dataclass(frozen=True)
@@ -39,15 +49,24 @@ def kies(params: Mapping[str, str], versies: Versies | None = None) -> Keuze:
     return Keuze(gevonden or alle.huidig, gevonden is not None, gevonden is None)
 
 
+def bron_link_naar(beleid: Beleid) -> str:
+    """A link from one version's source text to another's: 'Lees het bericht bij het besluit van ...'."""
+    if beleid.besluit.status == VOORSTEL:
+        return f"Lees de tekst van {naam(beleid)}"
+    return f"Lees het bericht bij {naam(beleid)}"
+
+
 def versie_query(beleid: Beleid) -> dict[str, str]:
     """The URL parameter that pins a link to this decision: every answer link the app hands out carries it."""
     return {VERSIE_SLEUTEL: beleid.besluit.id}
 
 
 def naam(beleid: Beleid) -> str:
-    """'het besluit van 26 maart 2026', or 'het voorstel voor 20 november 2026'."""
+    """'het besluit van 26 maart 2026', or 'het voorstel voor de ALV van 20 november 2026' (as `versieregel`)."""
     b = beleid.besluit
-    return f"het voorstel voor {datum(b.datum)}" if b.status == VOORSTEL else f"het besluit van {datum(b.datum)}"
+    if b.status == VOORSTEL:
+        return f"het voorstel voor {b.orgaan_kort} van {datum(b.datum)}"
+    return f"het besluit van {datum(b.datum)}"
 
 
 @dataclass(frozen=True)
@@ -57,7 +76,7 @@ class VersieMelding:
     soort: str  # "nieuwer" (a newer decision exists), "voorstel" or "onbekend" (the link named none we know)
     kop: str
     tekst: tuple[str, ...]
-    link_tekst: str | None  # the same question under the current decision
+    link_tekst: str | None  # the same page (with `cellen`: the same question) under the current decision
     link_versie: str | None  # that decision's id
 
 
@@ -68,28 +87,31 @@ def melding(versies: Versies, keuze: Keuze, cellen: Iterable[Cel] | None = None)
     """
     huidig = versies.huidig
     if keuze.onbekend:
-        bekend = ", ".join(versies.ids())
-        zin = f"Deze link noemt een versie van het besluit die niet bestaat. Bekend zijn: {bekend}."
+        # The known versions by name and id; what the link said is never repeated.
+        bekend = ", ".join(f"{naam(b)} ({b.besluit.id})" for b in versies.besluiten)
+        zin = f"Deze link noemt een versie van het besluit die niet bestaat. Deze versies zijn er wel: {bekend}."
         return VersieMelding("onbekend", "Onbekende versie", (zin,), None, None)
     beleid = keuze.beleid
+    lijst = None if cellen is None else list(cellen)
+    # A link without a question (start, overview, ...) opens the same page, not "the same question".
+    wat = "deze pagina" if lijst is None else "deze vraag"
     if beleid.besluit.status == VOORSTEL:
         tekst: list[str] = [
             f"Dit is {naam(beleid)}. De ALV heeft er nog niet over besloten.",
-            f"Het geldende beleid is {naam(huidig)}.",
+            f"Het nieuwste besluit van de ALV is {naam(huidig)}.",
         ]
-        if cellen is not None:
-            anders = wijzigingen(huidig, beleid).veranderd(cellen)
-            tekst.append(_veranderd(anders, "Volgens het voorstel"))
-        link = f"Bekijk deze vraag onder {naam(huidig)}"
+        if lijst is not None:
+            tekst.extend(antwoord_anders(wijzigingen(huidig, beleid), lijst, "Het voorstel"))
+        link = f"Bekijk {wat} volgens {naam(huidig)}"
         return VersieMelding(VOORSTEL, "Voorstel, nog niet besloten", tuple(tekst), link, huidig.besluit.id)
     nieuwer = versies.nieuwer(beleid)
     if nieuwer is None:
         return None
     # The heading names the newer decision; the sentences do not repeat it.
-    tekst = [f"Deze link hoort bij {naam(beleid)}."]
-    if cellen is not None:
-        tekst.append(_veranderd(wijzigingen(beleid, nieuwer).veranderd(cellen), "In het nieuwe besluit"))
-    link = f"Bekijk deze vraag onder {naam(nieuwer)}"
+    tekst = [f"Deze pagina toont {naam(beleid)}."]
+    if lijst is not None:
+        tekst.extend(antwoord_anders(wijzigingen(beleid, nieuwer), lijst, "Het nieuwe besluit"))
+    link = f"Bekijk {wat} volgens {naam(nieuwer)}"
     return VersieMelding(
         "nieuwer",
         f"Er is een nieuwer besluit van {datum(nieuwer.besluit.datum)}",
@@ -99,12 +121,27 @@ def melding(versies: Versies, keuze: Keuze, cellen: Iterable[Cel] | None = None)
     )
 
 
-def _veranderd(anders: bool, waar: str) -> str:
-    return (
-        f"{waar} is het antwoord op deze vraag veranderd."
-        if anders
-        else f"{waar} is het antwoord op deze vraag hetzelfde."
-    )
+def antwoord_anders(w: Wijzigingen, cellen: Iterable[Cel], wie: str) -> tuple[str, ...]:
+    """Whether `wie` ('Het voorstel') answers these cells differently: the yes or no, or only the rest.
+
+    `Wijzigingen.veranderd` also counts a cell whose conditions or wording differ; a reader must not
+    read "another answer" there, so the yes or no is looked at first.
+    """
+    verschillen = [v for v in (w.verschil(c) for c in cellen) if v is not None]
+    if any(v.oud.toegang != v.nieuw.toegang for v in verschillen):
+        return (f"{wie} geeft op deze vraag een ander antwoord.",)
+    if verschillen:
+        labels = {TOEGANG_LABEL[v.nieuw.toegang] for v in verschillen}
+        blijft = f"Het antwoord blijft {labels.pop()}." if len(labels) == 1 else "Het antwoord blijft hetzelfde."
+        return (blijft, "De uitleg of de voorwaarden zijn anders.")
+    return (f"{wie} geeft op deze vraag hetzelfde antwoord.",)
+
+
+def situaties_anders(aantal: int) -> str:
+    """The heading over the changed cells of a comparison: not every one has another yes or no."""
+    if not aantal:
+        return GEEN_ANTWOORD_ANDERS
+    return f"{aantal} {'situatie' if aantal == 1 else 'situaties'} met iets anders"
 
 
 # --- the versions page ----------------------------------------------------------------------------------
@@ -143,8 +180,20 @@ class Vergelijking:
     def leeg(self) -> bool:
         return not self.cellen and not self.teksten
 
+    @property
+    def kanten(self) -> tuple[str, str]:
+        """What the two sides are called: a proposal has not changed anything yet."""
+        if self.nieuw.besluit.status == VOORSTEL:
+            return ("Nu", "Volgens het voorstel")
+        return ("Was", "Wordt")
 
-_VELD_WOORD = {"toegang": "het antwoord", "voorwaarden": "de voorwaarden", "basis": "de soort", "tekst": "de uitleg"}
+
+_VELD_WOORD = {
+    "toegang": "het antwoord",
+    "voorwaarden": "de voorwaarden",
+    "basis": "of het in het bericht staat of eruit volgt",
+    "tekst": "de uitleg",
+}
 
 
 def _antwoord(verschil: CelVerschil, nieuw: bool) -> Antwoord:

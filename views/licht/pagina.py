@@ -25,6 +25,9 @@ from views.teksten import (
     DISCLAIMER,
     TOEGANG_LABEL,
     TOEGANG_SYMBOOL,
+    bron_link,
+    bron_titel,
+    bron_zin,
     bronplaats,
     datum,
     producten,
@@ -107,11 +110,12 @@ def banner(
     if ander is None:
         return Banner(melding.soort, melding.kop, melding.tekst, None, None)
     daar = links.onder(ander)
+    # The label ('deze vraag' or 'deze pagina') is the melding's: it knows whether there is an answer.
     if naam == "keuzehulp":
         link = daar.keuzehulp({**(params or {}), VERSIE_SLEUTEL: ander.besluit.id})
         return Banner(melding.soort, melding.kop, melding.tekst, melding.link_tekst, link)
-    # Not a question here (the start, the overview, ...): the same page under the other decision.
-    tekst = f"Bekijk deze pagina onder {weergave.naam(ander)}"
+    # The source text of another version is another text: the link names it (no paragraph kept).
+    tekst = weergave.bron_link_naar(ander) if naam == "besluit" else melding.link_tekst
     return Banner(melding.soort, melding.kop, melding.tekst, tekst, daar.pagina(naam))
 
 
@@ -174,6 +178,8 @@ def start(beleid: Beleid, links: AnyLinks, melding: bool = False, versies: Versi
         beschrijving=" ".join(beleid.besluit.samenvatting),
         melding=melding,
         groepen=groepen,
+        bron_zin=bron_zin(beleid),
+        bron_link=bron_link(beleid),
     )
 
 
@@ -295,7 +301,7 @@ def besluit(
         links,
         naam="besluit",
         banner=banner(versies, beleid, links, "besluit"),
-        titel="Bericht over het besluit",
+        titel=bron_titel(beleid),
         beschrijving=f"{b.bron.herkomst} Met genummerde alinea's.",
         melding=melding,
         alineas=alineas,
@@ -356,6 +362,8 @@ class Vergelijkingsblok:
     cellen: tuple[Celregel, ...]
     teksten: tuple[tuple[str, tuple[Tekstregel, ...]], ...]  # per kind, only the kinds that changed
     leeg: bool
+    kanten: tuple[str, str]  # 'Was'/'Wordt', or 'Nu'/'Volgens het voorstel'
+    cellen_kop: str  # '2 situaties met iets anders'
 
 
 def _kant(links: AnyLinks, b: Beleid, cel: Cel, antwoord: weergave.Antwoord) -> Kant:
@@ -395,7 +403,9 @@ def _blok(links: AnyLinks, v: weergave.Vergelijking) -> Vergelijkingsblok:
         if any(t.soort == soort for t in v.teksten)
     )
     anker = f"van-{v.oud.besluit.id}-naar-{v.nieuw.besluit.id}"
-    return Vergelijkingsblok(v.kop, anker, cellen, teksten, v.leeg)
+    return Vergelijkingsblok(
+        v.kop, anker, cellen, teksten, v.leeg, v.kanten, weergave.situaties_anders(len(v.cellen)).rstrip(".")
+    )
 
 
 def versiepagina(
@@ -428,7 +438,14 @@ def versiepagina(
         links,
         naam="versies",
         titel="Versies van het besluit",
-        beschrijving="Alle besluiten van de ALV over examenproducten buiten het mbo, en wat er per besluit veranderde.",
+        beschrijving=(
+            "Alle besluiten en voorstellen over examenproducten buiten het reguliere mbo, en wat er anders is."
+        ),
+        uitleg=weergave.VERSIES_UITLEG,
+        nieuwste=weergave.NIEUWSTE,
+        niets_te_vergelijken=weergave.NIETS_TE_VERGELIJKEN,
+        niets_anders=weergave.NIETS_ANDERS,
+        geen_antwoord_anders=weergave.GEEN_ANTWOORD_ANDERS,
         melding=melding,
         besluiten=besluiten,
         blokken=[_blok(links, v) for v in vergelijkingen],
