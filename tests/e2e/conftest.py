@@ -21,6 +21,10 @@ from bench.server import Server, start_server
 ROOT = Path(__file__).resolve().parents[2]
 VEREIST = os.environ.get("TOEGANGSWIJZER_E2E_VEREIST") == "1"
 ARTIFACTS = ROOT / "artifacts"
+# The longest any single state may take to appear. Every wait is for a state, so on an idle machine none comes
+# near this; it is this long so that a machine busy with other work makes a test slower, never failed. Waits
+# in the tests use the tab's default rather than shorter timeouts of their own.
+WACHTTIJD_MS = 30_000
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -120,11 +124,14 @@ def tabblad(context: Any) -> Iterator[Any]:
     """The worker's one tab, with the XSS trap. Every test that opens a page uses it: Chromium then keeps
     Streamlit's scripts compiled between tests, so a page load costs about half the browser CPU of a load in a
     new tab, and far less than one in a new context (measured; docs/adr/0002-browsertests-een-tabblad.md)."""
+    from playwright.sync_api import expect
+
     from tests.e2e.hulp import installeer_valstrik
 
     page = context.new_page()
     installeer_valstrik(page)
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(WACHTTIJD_MS)
+    expect.set_options(timeout=WACHTTIJD_MS)
     try:
         yield page
     finally:

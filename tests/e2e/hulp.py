@@ -64,11 +64,17 @@ def xss_sporen(page: Any) -> list[str]:
     return [*page.evaluate("window.__xss || []"), *page.dialogen]
 
 
-def wacht_klaar(page: Any, timeout: float = 20_000) -> None:
+def wacht_klaar(page: Any, timeout: float | None = None) -> None:
     """Wait until Streamlit is connected, no script run is busy and the page has its title (twice: reruns)."""
     page.wait_for_function(_KLAAR_JS, timeout=timeout)
     page.wait_for_timeout(100)
     page.wait_for_function(_KLAAR_JS, timeout=timeout)
+
+
+# Every Plotly chart on the page has drawn (Plotly is a large lazy chunk; until then a chart is a
+# placeholder, and the page below it still moves when it arrives).
+FIGUREN_GETEKEND_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .every(c => c.querySelector('.main-svg'))"""
 
 
 _KLAAR_JS = """() => {
@@ -108,10 +114,17 @@ def optie(page: Any, label: str) -> Any:
 
 
 def open_keuzelijst(page: Any, keuze: Any) -> Any:
-    """Click a select box until its list is open; returns the options. On a busy machine a click can land
-    while a rerun redraws the box, which closes the list again: then click once more (bounded)."""
+    """Click a select box until its list is open; returns the options.
+
+    First wait for the states that move or redraw the box: it is drawn (widgets come 0.1-0.3 s after the
+    run's `notRunning`) and every chart on the page has arrived (a chart that arrives late moves the box and
+    closes its list). A click that still lands while a rerun redraws the box is tried once more (bounded);
+    each miss costs the 5 s wait below, which is why the states come first.
+    """
     from playwright.sync_api import TimeoutError as NietGeopend
 
+    keuze.wait_for()
+    page.wait_for_function(FIGUREN_GETEKEND_JS)
     opties = page.get_by_role("option")
     for _ in range(3):
         keuze.click()
@@ -120,7 +133,7 @@ def open_keuzelijst(page: Any, keuze: Any) -> Any:
             return opties
         except NietGeopend:
             wacht_klaar(page)
-    opties.first.wait_for(timeout=5_000)
+    opties.first.wait_for()  # the last try: the tab's full default, so a busy machine is only slower
     return opties
 
 
@@ -156,9 +169,8 @@ def wacht_na_stap(page: Any, oude_vraag: str) -> None:
             return !l || l.innerText.trim() !== oud;
         }""",
         arg=oude_vraag,
-        timeout=20_000,
     )
-    page.wait_for_function(_KLAAR_JS, timeout=20_000)
+    page.wait_for_function(_KLAAR_JS)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ def test_bronlink_landt_op_de_alinea(pagina: Any, server: Server, alinea: int) -
         "(id) => { const k = document.getElementById(id); if (!k) return false;"
         " const t = k.getBoundingClientRect().top; return t >= 0 && t < 200; }",
         arg=f"alinea-{alinea}",
-        timeout=10_000,
     )
     positie = pagina.evaluate(_POSITIE, f"alinea-{alinea}")
     assert positie["focus"], "de kop van de alinea krijgt de focus (schermlezer, toetsenbord)"

@@ -70,8 +70,7 @@ def test_een_route_met_de_muis_en_de_focus_op_elke_nieuwe_vraag(pagina: Any, ser
         # After Volgende the keyboard focus is on the new step's heading, not lost on the page body.
         pagina.wait_for_function(
             "() => { const a = document.activeElement; return a && a.tagName === 'H2'"
-            " && !!a.closest('.st-key-vraag, .st-key-antwoord'); }",
-            timeout=10_000,
+            " && !!a.closest('.st-key-vraag, .st-key-antwoord'); }"
         )
     assert antwoord_kop(pagina).endswith(langste.kop)
     query = parse_qs(urlparse(pagina.url).query)
@@ -139,7 +138,7 @@ def test_kopieerknop_kopieert_de_link_en_zegt_het(pagina: Any, server: Server, b
     knop = pagina.get_by_role("button", name="Kopieer link")
     assert knop.bounding_box()["height"] >= 44, "a large target on a phone"
     knop.click()
-    pagina.get_by_text("De link is gekopieerd.").wait_for(timeout=10_000)
+    pagina.get_by_text("De link is gekopieerd.").wait_for()
     assert pagina.evaluate("navigator.clipboard.readText()") == link
     kop = antwoord_kop(pagina)
     open_pagina(pagina, link)

@@ -14,7 +14,16 @@ from policy import Beleid
 from policy.checks import normaliseer
 from tests.conftest import APP_SCRIPT
 from tests.e2e.conftest import ARTIFACTS, van_deze_machine
-from tests.e2e.hulp import ANTWOORD, hoofdtekst, open_keuzelijst, open_pagina, schermafdruk, wacht_klaar, xss_sporen
+from tests.e2e.hulp import (
+    ANTWOORD,
+    FIGUREN_GETEKEND_JS,
+    hoofdtekst,
+    open_keuzelijst,
+    open_pagina,
+    schermafdruk,
+    wacht_klaar,
+    xss_sporen,
+)
 
 MATEN = {"telefoon": (390, 844), "projector": (1920, 1080)}
 
@@ -115,11 +124,7 @@ def test_pagina(pagina: Any, server: Server, titel: str, maat: str) -> None:
     open_pagina(pagina, f"{server.url}/{PAGINAS[titel]}")
     # Plotly is a large lazy chunk: wait (bounded) until every chart has drawn before the screenshot.
     if pagina.locator('[data-testid="stPlotlyChart"]').count():
-        pagina.wait_for_function(
-            """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                .every(c => c.querySelector('.main-svg'))""",
-            timeout=20_000,
-        )
+        pagina.wait_for_function(FIGUREN_GETEKEND_JS)
     pagina.wait_for_function("() => document.fonts.status === 'loaded'")
     pagina.wait_for_load_state("networkidle")  # late requests (fonts, icons, images) are made by now
     naam = f"{PAGINAS[titel] or 'start'}-{maat}"
@@ -160,19 +165,18 @@ def test_matrix_cel_kiezen(pagina: Any, server: Server, beleid: Beleid) -> None:
     """Keyboard users pick a cell in a select box; the page then explains that cell like the keuzehulp."""
     open_pagina(pagina, f"{server.url}/matrix")
     keuze = pagina.locator('[data-testid="stSelectbox"]').first
-    keuze.wait_for(timeout=15_000)
     opties = open_keuzelijst(pagina, keuze)
     assert opties.count() > 1
     pagina.keyboard.type("ISK")  # a group the keuzehulp asks about; the list is long, so filter it by typing
     pagina.keyboard.press("Enter")
     wacht_klaar(pagina)
     kop = pagina.locator(".st-key-matrix-uitleg h2")  # the matrix explains a cell in its own container
-    kop.first.wait_for(timeout=15_000)
+    kop.first.wait_for()
     assert kop.count() >= 1, "na het kiezen van een cel verschijnt geen antwoord"
     tekst = normaliseer(hoofdtekst(pagina))
     assert any(normaliseer(r.samenvatting) in tekst for r in beleid.regels)
     link = pagina.locator('[data-testid="stMain"] a[href*="keuzehulp?"]')
-    link.first.wait_for(timeout=10_000)  # the explanation renders in steps
+    link.first.wait_for()  # the explanation renders in steps
     samenvatting = [r.samenvatting for r in beleid.regels if normaliseer(r.samenvatting) in tekst]
     # The accessible table beside the figure.
     assert pagina.locator('[data-testid="stTable"], [data-testid="stDataFrame"], table').count() >= 1

@@ -101,7 +101,7 @@ def test_printed_scenario_carries_its_link_not_its_controls(pagina: Any, server:
     _pdftotext()
     waarde = "isk-entree-summatief-nee:ja"
     open_pagina(pagina, f"{server.url}/wat-als?{URL_SLEUTEL}={waarde}")
-    pagina.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=30_000)
+    pagina.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4")
     tekst = _print(pagina, "wat-als")
     assert "Scenario — geen vastgesteld beleid" in tekst
     assert "Wat is anders: 1 cel" in tekst

@@ -83,7 +83,7 @@ def test_a_hostile_link_is_left_out_and_never_shown(pagina: Any, server: Server)
 
 def _kolommen_van_paar(page: Any) -> list[dict[str, float]]:
     """The boxes of the two matrices (decision, scenario) of the first pair."""
-    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=30_000)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4")
     paar = page.locator('[class*="st-key-wat-als-paar-"]').first
     return [k.bounding_box() for k in paar.locator(".stPlotlyChart").all()]
 
