@@ -11,7 +11,15 @@ from views import zoeken
 from views.beslissing import citaten
 from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.paginas import pagina
-from views.teksten import bron_titel, datum, markdown_veilig, soort_tekst
+from views.teksten import (
+    ALINEA_UITLEG,
+    bron_gegevens,
+    bron_titel,
+    bron_uitleg,
+    markdown_veilig,
+    proces_kop,
+    soort_tekst,
+)
 from views.versies import bron_link_naar, melding
 
 versie = kies_besluit()
@@ -65,16 +73,15 @@ if (uitleg := melding(versie.versies, versie.keuze)) is not None and uitleg.link
         query_params={VERSIE_SLEUTEL: uitleg.link_versie},
     )
 st.markdown(
-    f"**{markdown_veilig(besluit.bron.titel)}**  \n"
-    f"Uitgegeven door: {markdown_veilig(besluit.bron.uitgever)}  \n"
-    f"Over het besluit van: {markdown_veilig(besluit.orgaan)}, {datum(besluit.datum)}"
+    "  \n".join(
+        [
+            f"**{markdown_veilig(besluit.bron.titel)}**",
+            *(f"{wat}: {markdown_veilig(waarde)}" for wat, waarde in bron_gegevens(beleid)),
+        ]
+    )
 )
 st.caption(f"Herkomst van de tekst: {markdown_veilig(besluit.bron.herkomst)}")
-st.markdown(
-    "Deze app gebruikt alleen dit bericht. Het besluit zelf van de ALV is leidend. "
-    "Hieronder staat het bericht letterlijk. De alinea's zijn genummerd. "
-    "Zo vindt u terug waar een zin staat die de app citeert, bijvoorbeeld 'alinea 4'."
-)
+st.markdown(f"{markdown_veilig(bron_uitleg(beleid))} {ALINEA_UITLEG}")
 
 markeren = st.toggle(
     "Markeer de zinnen die de app citeert",
@@ -85,7 +92,7 @@ if gevraagd is not None:
     plaats = "de kop" if gevraagd == 0 else f"alinea {gevraagd}"
     st.info(f"U kwam hier via een verwijzing naar {plaats}. [Ga naar {plaats}](#alinea-{gevraagd})")
 
-st.header("De tekst van het bericht", anchor="tekst", divider="gray")
+st.header("De tekst", anchor="tekst", divider="gray")
 for nummer in range(len(alineas)):
     titel = "Kop" if nummer == 0 else f"Alinea {nummer}"
     delen = zoeken.gemarkeerde_delen(alineas[nummer], per_alinea.get(nummer, []))
@@ -100,7 +107,7 @@ for nummer in range(len(alineas)):
                 else f"Gemarkeerd: {geciteerd} {'stuk' if geciteerd == 1 else 'stukken'} tekst die de app citeert."
             )
 
-st.header("Hoe is dit besloten?", anchor="hoe-besloten", divider="gray")
+st.header(proces_kop(beleid), anchor="hoe-besloten", divider="gray")
 for stap in (besluit.aanleiding, *besluit.proces):
     with st.container(border=True):
         st.markdown(f"**{markdown_veilig(stap.wanneer)}: {markdown_veilig(stap.titel)}**")

@@ -22,9 +22,9 @@ from views.presentatie import Scherm, positie, scherm_nummer, schermen
 from views.qr import GEEN_ADRES, WAARSCHUWING, Bereik, qr_adres, qr_svg
 from views.teksten import (
     BASIS_KORT,
-    DISCLAIMER,
     TOEGANG_LABEL,
     bronverwijzing,
+    disclaimer,
     markdown_veilig,
     versieregel,
 )
@@ -227,7 +227,7 @@ def _afsluiting(scherm: Scherm) -> None:
             st.warning(GEEN_ADRES, icon=":material/warning:")
         elif adres.bereik != Bereik.openbaar:
             st.warning(WAARSCHUWING[adres.bereik], icon=":material/warning:")
-        st.markdown(markdown_veilig(DISCLAIMER))  # the version is in the bar below
+        st.markdown(markdown_veilig(disclaimer(beleid)))  # the version is in the bar below
     if adres is not None:
         with rechts, st.container(key="pres-qr", horizontal_alignment="center"):
             st.image(qr_svg(adres.url), width=520, alt=f"QR-code naar {adres.url}")

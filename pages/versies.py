@@ -17,7 +17,7 @@ from views import wizard
 from views.beslissing import citaten
 from views.layout import versie_en_disclaimer
 from views.paginas import pagina
-from views.teksten import bron_link, markdown_veilig, versieregel
+from views.teksten import bron_link, hoofdletter, markdown_veilig, versieregel
 from views.versies import (
     NIETS_ANDERS,
     NIETS_TE_VERGELIJKEN,
@@ -40,10 +40,6 @@ SOORT_WOORD = {"voorwaarde": "Voorwaarde", "faq": "Veelgestelde vraag", "begrip"
 
 versies = laad_versies()
 huidig = versies.huidig
-
-
-def _hoofdletter(tekst: str) -> str:
-    return tekst[:1].upper() + tekst[1:]
 
 
 def _tekst(item: Voorwaarde | FaqVraag | Begrip) -> str:
@@ -83,7 +79,7 @@ def _tekstwijziging(t: TekstWijziging, v: Vergelijking) -> None:
         )
         for item, beleid in ((t.oud, v.oud), (t.nieuw, v.nieuw)):
             if item is not None:
-                wie = markdown_veilig(_hoofdletter(naam(beleid)))
+                wie = markdown_veilig(hoofdletter(naam(beleid)))
                 st.markdown(f"*{wie}:* {markdown_veilig(' '.join(_tekst(item).split()))}")
 
 
@@ -95,7 +91,7 @@ def toon_vergelijking(v: Vergelijking) -> None:
     st.subheader(situaties_anders(len(v.cellen)).rstrip("."), anchor=False)
     for c in v.cellen:
         with st.container(border=True):
-            st.markdown(f"**{markdown_veilig(_hoofdletter(c.situatie))}**  \nAnders: {markdown_veilig(c.wat)}.")
+            st.markdown(f"**{markdown_veilig(hoofdletter(c.situatie))}**  \nAnders: {markdown_veilig(c.wat)}.")
             oud, nieuw = st.columns(2, gap="medium")
             was, wordt = v.kanten
             _antwoord(oud, was, v.oud, c.oud, c.cel)
@@ -114,7 +110,7 @@ for beleid in reversed(versies.besluiten):
     b = beleid.besluit
     with st.container(border=True):
         regels = [
-            f"**{markdown_veilig(_hoofdletter(naam(beleid)))}**",
+            f"**{markdown_veilig(hoofdletter(naam(beleid)))}**",
             markdown_veilig(versieregel(beleid)) + (f". {NIEUWSTE}" if beleid is huidig else "."),
             f"Bron: {markdown_veilig(b.bron.titel)}, {markdown_veilig(b.bron.uitgever)}.",
         ]
@@ -147,7 +143,7 @@ else:
     ids = versies.ids()[::-1]
 
     def _label(id_: str) -> str:
-        return _hoofdletter(naam(versies.kies(id_)))
+        return hoofdletter(naam(versies.kies(id_)))
 
     links, rechts = st.columns(2)
     links.selectbox(

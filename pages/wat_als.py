@@ -30,7 +30,7 @@ from policy.scenario import (
 )
 from views.figuren import raster_figuur
 from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
-from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, versieregel
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, hoofdletter, versieregel
 from views.versies import naam
 
 # Our own static CSS, scoped to this page: room for two matrices side by side, and text that reads
@@ -71,7 +71,7 @@ versie = kies_besluit()
 beleid = versie.beleid
 # What the scenario starts from, in words: 'het besluit van 26 maart 2026' or 'het voorstel voor ...'.
 basis = naam(beleid)
-basis_zin = basis[:1].upper() + basis[1:]  # at the start of a sentence
+basis_zin = hoofdletter(basis)  # at the start of a sentence
 st.html(_CSS)
 
 

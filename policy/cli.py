@@ -66,7 +66,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problemen:
         return 1
     alle = laad_versies()
-    delen = [f"{b.besluit.id} ({b.besluit.status}{', geldt' if b is alle.huidig else ''})" for b in alle.besluiten]
+    delen = [
+        f"{b.besluit.id} ({b.besluit.status}{', nieuwste besluit' if b is alle.huidig else ''})" for b in alle.besluiten
+    ]
     print(f"OK versies: {', '.join(delen)}")
     return 0
 

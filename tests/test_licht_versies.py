@@ -292,6 +292,21 @@ def test_een_voorstel_geldt_niet_en_heeft_een_onmiskenbare_melding(client: TestC
     assert "voorstel, nog niet besloten" in overzicht.lower()
 
 
+@pytest.mark.parametrize(
+    ("versie", "wel", "niet"),
+    [
+        (EERSTE_ID, ("Over het besluit van:", "Hoe is dit besloten?", "is leidend"), ("Voorstel voor:",)),
+        (TWEEDE_ID, ("Voorstel voor:", "Hoe is dit voorstel gemaakt?", "besluit er nog over"), ("is leidend",)),
+    ],
+)
+def test_de_bronpagina_noemt_een_voorstel_een_voorstel(
+    client: TestClient, met_voorstel: Path, versie: str, wel: tuple[str, ...], niet: tuple[str, ...]
+) -> None:
+    tekst = _tekst(client.get(f"/licht/besluit?versie={versie}").text)
+    assert [w for w in wel if w not in tekst] == []
+    assert [n for n in niet if n in tekst] == []
+
+
 # --- the static site ---------------------------------------------------------------------------------------
 def test_statische_site_draagt_elk_besluit_en_elke_link_werkt(tmp_path: Path, twee_besluiten: Path) -> None:
     from web import site

@@ -253,6 +253,31 @@ def test_pinned_proposal_shows_its_banner_on_every_screen_of_the_presentation(me
         assert "Voorstel, nog niet besloten" in _positie(at), "the bar names it a proposal too"
 
 
+# The source page tells a proposal as one: written for the ALV, not decided, no decision that outranks it.
+BRON_VAN_EEN_BESLUIT = ("Het bericht over het besluit", "Over het besluit van:", "Hoe is dit besloten?", "is leidend")
+BRON_VAN_EEN_VOORSTEL = (
+    "De tekst van het voorstel",
+    "Voorstel voor:",
+    "Hoe is dit voorstel gemaakt?",
+    "besluit er nog over",
+)
+
+
+@pytest.mark.parametrize(
+    ("versie", "wel", "niet"),
+    [
+        (EERSTE_ID, BRON_VAN_EEN_BESLUIT, BRON_VAN_EEN_VOORSTEL),
+        (TWEEDE_ID, BRON_VAN_EEN_VOORSTEL, BRON_VAN_EEN_BESLUIT),
+    ],
+)
+def test_the_source_page_names_a_proposal_a_proposal(
+    met_voorstel: Path, versie: str, wel: tuple[str, ...], niet: tuple[str, ...]
+) -> None:
+    tekst = _tekst(_open("besluit", {"versie": versie}))
+    assert [w for w in wel if w not in tekst] == []
+    assert [n for n in niet if n in tekst] == []
+
+
 def test_wat_als_starts_from_a_proposal_and_never_calls_it_adopted(met_voorstel: Path) -> None:
     at = _open("wat_als")
     assert not [m for m in _meldingen(at) if VOORSTEL in m]

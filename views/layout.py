@@ -12,7 +12,7 @@ import streamlit as st
 from policy import Beleid, Cel, Versies, laad_versies
 from policy.domain import VERSIE_SLEUTEL
 from views.paginas import pagina
-from views.teksten import DISCLAIMER, datum, versieregel
+from views.teksten import datum, disclaimer, versieregel
 from views.versies import Keuze, kies, melding, versie_query
 
 # The decision is Dutch: the date on paper is the date in the Netherlands, not the server's zone.
@@ -167,7 +167,7 @@ def toon_versiemelding(
 
 
 def versie_en_disclaimer(beleid: Beleid) -> None:
-    st.caption(f"{versieregel(beleid)}. {DISCLAIMER}")
+    st.caption(f"{versieregel(beleid)}. {disclaimer(beleid)}")
     # Only on paper: a printout without a date cannot be placed next to a later decision.
     vandaag = datum(dt.datetime.now(TIJDZONE).date())
     st.html(f'<p class="alleen-print">Deze pagina is gemaakt op {vandaag}.</p>')

@@ -23,10 +23,6 @@ BASIS_KORT = {
     Basis.afgeleid: "Volgt uit het bericht",
     Basis.achtergrond: "Toelichting: achtergrond, geen deel van het besluit",
 }
-DISCLAIMER = (
-    "Deze app volgt het bericht van de Coöperatie Examens MBO over het besluit. Het besluit zelf van de ALV is "
-    "leidend. Twijfelt u? Vraag het de Coöperatie of een mbo-instelling."
-)
 
 
 def soort_tekst(item: Herkomst) -> str:
@@ -64,6 +60,55 @@ def bron_link(beleid: Beleid, dit: bool = False) -> str:
     if soort_besluit(beleid) == "voorstel":
         return f"Lees de tekst van {lidwoord} voorstel"
     return f"Lees het bericht over {lidwoord} besluit"
+
+
+def hoofdletter(tekst: str) -> str:
+    """The first letter a capital, the rest as it is ('De ALV', not str.capitalize's 'De alv')."""
+    return tekst[:1].upper() + tekst[1:]
+
+
+def disclaimer(beleid: Beleid) -> str:
+    """The footnote under every page: what the app follows, and what outranks it."""
+    b = beleid.besluit
+    if soort_besluit(beleid) == "voorstel":
+        return (
+            f"Deze app volgt de tekst van een voorstel van de {b.bron.uitgever}. {hoofdletter(b.orgaan_kort)} "
+            "heeft er nog niet over besloten. Twijfelt u? Vraag het de Coöperatie of een mbo-instelling."
+        )
+    return (
+        f"Deze app volgt het bericht van de {b.bron.uitgever} over het besluit. Het besluit zelf van "
+        f"{b.orgaan_kort} is leidend. Twijfelt u? Vraag het de Coöperatie of een mbo-instelling."
+    )
+
+
+def bron_gegevens(beleid: Beleid) -> tuple[tuple[str, str], ...]:
+    """The lines under the source's title on its page: who published it and which meeting it is for."""
+    b = beleid.besluit
+    over = "Voorstel voor" if soort_besluit(beleid) == "voorstel" else "Over het besluit van"
+    return (("Uitgegeven door", b.bron.uitgever), (over, f"{b.orgaan}, {datum(b.datum)}"))
+
+
+def bron_uitleg(beleid: Beleid) -> str:
+    """What the app does with the source: only a decision has a decision text that outranks the bericht."""
+    wie = beleid.besluit.orgaan_kort
+    if soort_besluit(beleid) == "voorstel":
+        return f"Deze app gebruikt alleen deze tekst. Het is een voorstel: {wie} besluit er nog over."
+    return f"Deze app gebruikt alleen dit bericht. Het besluit zelf van {wie} is leidend."
+
+
+ALINEA_UITLEG = (
+    "Hieronder staat de tekst letterlijk. De alinea's zijn genummerd. "
+    "Zo vindt u terug waar een zin staat die de app citeert, bijvoorbeeld 'alinea 4'."
+)
+
+
+def proces_kop(beleid: Beleid) -> str:
+    """The heading above the steps that led to the text."""
+    return "Hoe is dit voorstel gemaakt?" if soort_besluit(beleid) == "voorstel" else "Hoe is dit besloten?"
+
+
+# A decision's status in a list of versions (after its name).
+STATUS_WOORD = {"vastgesteld": "vastgesteld", "voorstel": "voorstel, nog niet besloten", "scenario": "scenario"}
 
 
 def versieregel(beleid: Beleid) -> str:

@@ -21,15 +21,21 @@ from views import versies as weergave
 from views import wizard, zoeken
 from views.licht.links import AnyLinks
 from views.teksten import (
+    ALINEA_UITLEG,
     BASIS_KORT,
-    DISCLAIMER,
+    STATUS_WOORD,
     TOEGANG_LABEL,
     TOEGANG_SYMBOOL,
+    bron_gegevens,
     bron_link,
     bron_titel,
+    bron_uitleg,
     bron_zin,
     bronplaats,
     datum,
+    disclaimer,
+    hoofdletter,
+    proces_kop,
     producten,
     soort_tekst,
     versieregel,
@@ -59,7 +65,7 @@ _env.globals.update(
     begrip_anker=zoeken.begrip_anker,
 )
 # 'het besluit van ...' at the start of a line; Jinja's `capitalize` would also lower the rest ('ISK' -> 'Isk').
-_env.filters["hoofdletter"] = lambda tekst: tekst[:1].upper() + tekst[1:]
+_env.filters["hoofdletter"] = hoofdletter
 
 
 def render(sjabloon: str, beleid: Beleid, links: AnyLinks, banner: Banner | None = None, **context: Any) -> str:
@@ -69,7 +75,7 @@ def render(sjabloon: str, beleid: Beleid, links: AnyLinks, banner: Banner | None
         links=links,
         banner=banner,
         versieregel=versieregel(beleid),
-        disclaimer=DISCLAIMER,
+        disclaimer=disclaimer(beleid),
         citaat=lambda b: citaat(beleid, b),
         **context,
     )
@@ -306,7 +312,10 @@ def besluit(
         melding=melding,
         alineas=alineas,
         gevraagd=gevraagd,
-        datum=datum(b.datum),
+        gegevens=bron_gegevens(beleid),
+        uitleg=bron_uitleg(beleid),
+        alinea_uitleg=ALINEA_UITLEG,
+        proces_kop=proces_kop(beleid),
         stappen=(b.aanleiding, *b.proces),
         doel_bronnen=list(doel_bronnen.values()),
         doel_soorten=list(dict.fromkeys(soort_tekst(doel) for doel in b.doelen)),
@@ -314,7 +323,6 @@ def besluit(
 
 
 # --- versies ------------------------------------------------------------------------------------
-STATUS = {"vastgesteld": "vastgesteld", "voorstel": "voorstel, nog niet besloten"}
 TEKST_SOORT = {"voorwaarde": "Voorwaarden", "faq": "Veelgestelde vragen", "begrip": "Begrippen"}
 
 
@@ -422,7 +430,7 @@ def versiepagina(
             b.besluit.id,
             weergave.naam(b),
             datum(b.besluit.datum),
-            STATUS.get(b.besluit.status, b.besluit.status),
+            STATUS_WOORD[b.besluit.status],
             b is huidig,
             b.besluit.bron,
             links.onder(b).pagina("start"),
@@ -465,7 +473,7 @@ def onbekende_versie(versies: Versies, links: AnyLinks, naam: str, params: Mappi
     for b in reversed(versies.besluiten):
         daar = links.onder(b)
         link = daar.keuzehulp({**params, VERSIE_SLEUTEL: b.besluit.id}) if naam == "keuzehulp" else daar.pagina(naam)
-        doelen.append((b.besluit.id, weergave.naam(b), STATUS.get(b.besluit.status, b.besluit.status), link))
+        doelen.append((b.besluit.id, weergave.naam(b), STATUS_WOORD[b.besluit.status], link))
     return render(
         "onbekend.html",
         versies.huidig,
