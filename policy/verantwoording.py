@@ -15,7 +15,7 @@ from policy.domain import Basis, beschrijf
 from policy.engine import Beleid, Beslissing
 from policy.models import Herkomst
 from policy.versies import Versies
-from policy.wijzigingen import Soort, TekstWijziging, Wijzigingen, wijzigingen
+from policy.wijzigingen import VELD_WOORD, Soort, TekstWijziging, Wijzigingen, wijzigingen
 
 SOORT = {
     Basis.expliciet: "staat in het bericht",
@@ -185,6 +185,20 @@ def _tekstwijziging(t: TekstWijziging) -> list[str]:
     return _blok(f"{_SOORT_NAAM[t.soort]} `{t.id}` ({t.wat})", [*_item("was", t.oud), *_item("wordt", t.nieuw)])
 
 
+def _gevolg_voor_links(w: Wijzigingen) -> str:
+    """What a saved link to the older one shows once the newer one is published (views.versies.melding)."""
+    oud, nieuw = w.oud.besluit, w.nieuw.besluit
+    if nieuw.status == "vastgesteld":
+        return (
+            f"Een link zonder versie toont het nieuwste besluit. Een link die aan {oud.id} vastzit, blijft het oude "
+            "antwoord tonen, met een melding dat er een nieuwer besluit is."
+        )
+    return (
+        f"{nieuw.id} is een {nieuw.status}: een link zonder versie blijft {oud.id} tonen, zonder melding. "
+        f"Alleen een link met versie={nieuw.id} toont het {nieuw.status}, met een melding dat het niet is besloten."
+    )
+
+
 def wijzigingenblad(w: Wijzigingen) -> str:
     """The changes from one decision to the next, for the policy staff to sign off item by item."""
     oud, nieuw = w.oud.besluit, w.nieuw.besluit
@@ -193,9 +207,9 @@ def wijzigingenblad(w: Wijzigingen) -> str:
         "",
         *_gemaakt(w.nieuw),
         "",
-        f"Wat een bezoeker anders leest onder het besluit {nieuw.id} ({nieuw.datum.isoformat()}, {nieuw.status}) dan",
-        f"onder {oud.id} ({oud.datum.isoformat()}, {oud.status}). Een link die aan {oud.id} vastzit, blijft het oude",
-        "antwoord tonen, met een melding dat er een nieuwer besluit is. Zet per onderdeel een vinkje bij Akkoord.",
+        f"Wat een bezoeker anders leest onder {nieuw.id} ({nieuw.datum.isoformat()}, {nieuw.status}) dan",
+        f"onder {oud.id} ({oud.datum.isoformat()}, {oud.status}). {_gevolg_voor_links(w)}",
+        "Zet per onderdeel een vinkje bij Akkoord.",
         "",
         f"## Antwoorden per cel ({len(w.cellen)})",
         "",
@@ -205,7 +219,11 @@ def wijzigingenblad(w: Wijzigingen) -> str:
     for v in w.cellen:
         regels += _blok(
             f"Cel {beschrijf(v.cel)}",
-            [f"- Anders: {', '.join(v.velden)}", *_antwoord("was", v.oud), *_antwoord("wordt", v.nieuw)],
+            [
+                f"- Anders: {', '.join(VELD_WOORD[veld] for veld in v.velden)}",
+                *_antwoord("was", v.oud),
+                *_antwoord("wordt", v.nieuw),
+            ],
         )
     soorten: tuple[tuple[Soort, str], ...] = (
         ("voorwaarde", "Voorwaarden"),

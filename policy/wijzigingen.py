@@ -19,6 +19,13 @@ from policy.scenario import VELDEN_MET_TEKST, CelVerschil, vergelijk
 Soort = Literal["voorwaarde", "faq", "begrip"]
 Wat = Literal["nieuw", "vervallen", "gewijzigd"]
 Item = Voorwaarde | FaqVraag | Begrip
+# What a changed part of a cell's answer is called, for readers and for the sign-off sheet alike.
+VELD_WOORD = {
+    "toegang": "het antwoord",
+    "voorwaarden": "de voorwaarden",
+    "basis": "of het in het bericht staat of eruit volgt",
+    "tekst": "de uitleg",
+}
 
 
 @dataclass(frozen=True)

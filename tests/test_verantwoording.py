@@ -60,6 +60,15 @@ def test_a_new_decision_brings_its_own_sheet_and_a_sheet_of_the_changes(twee_bes
         assert all(f"«{' '.join(b.citaat.split())}»" in deel for b in regel.bronnen), "de citaten van beide"
     assert "### Vraag `open-vanaf-wanneer` (vervallen)" in blad and "### Begrip `testbegrip` (nieuw)" in blad
     assert blad.count("- [ ] Akkoord") == 4
+    assert "- Anders: het antwoord" in cel, "the changed parts in words, not field names"
+    assert "met een melding dat er een nieuwer besluit is" in blad
+
+
+def test_the_change_sheet_of_a_proposal_says_saved_links_stay_without_a_banner(met_voorstel: Path) -> None:
+    blad = bladen(laad_versies())["wijzigingen-alv-2026-03-26-naar-alv-2026-11-20.md"]
+    tekst = " ".join(blad.split())
+    assert "een link zonder versie blijft alv-2026-03-26 tonen, zonder melding" in tekst
+    assert "nieuwer besluit" not in tekst, "a proposal is no decision: the old one gets no banner"
 
 
 def test_every_reader_facing_text_is_in_the_sheet(beleid: Beleid) -> None:

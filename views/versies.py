@@ -14,7 +14,7 @@ from policy.domain import VERSIE_SLEUTEL
 from policy.models import Bron
 from policy.scenario import CelVerschil
 from policy.versies import VOORSTEL
-from policy.wijzigingen import TekstWijziging, Wijzigingen, wijzigingen
+from policy.wijzigingen import VELD_WOORD, TekstWijziging, Wijzigingen, wijzigingen
 from views.teksten import TOEGANG_LABEL, datum, geldt_voor
 
 WAT_LABEL = {"nieuw": "Nieuw", "vervallen": "Vervallen", "gewijzigd": "Gewijzigd"}
@@ -188,14 +188,6 @@ class Vergelijking:
         return ("Was", "Wordt")
 
 
-_VELD_WOORD = {
-    "toegang": "het antwoord",
-    "voorwaarden": "de voorwaarden",
-    "basis": "of het in het bericht staat of eruit volgt",
-    "tekst": "de uitleg",
-}
-
-
 def _antwoord(verschil: CelVerschil, nieuw: bool) -> Antwoord:
     b = verschil.nieuw if nieuw else verschil.oud
     return Antwoord(TOEGANG_LABEL[b.toegang], " ".join(b.regel.samenvatting.split()), b.bronnen)
@@ -207,7 +199,7 @@ def vergelijking(oud: Beleid, nieuw: Beleid) -> Vergelijking:
         CelWijziging(
             v.cel,
             geldt_voor(nieuw, [v.cel]),
-            ", ".join(_VELD_WOORD[veld] for veld in v.velden),
+            ", ".join(VELD_WOORD[veld] for veld in v.velden),
             _antwoord(v, nieuw=False),
             _antwoord(v, nieuw=True),
         )
