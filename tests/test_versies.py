@@ -172,3 +172,26 @@ def test_vergelijking_in_woorden_met_beide_citaten(twee_besluiten: Path) -> None
     assert cel.oud.bronnen and cel.nieuw.bronnen and "het antwoord" in cel.wat
     oud = stand(versies.kies(EERSTE_ID), GEWIJZIGDE_CEL).beslissing
     assert oud is not None and cel.oud.samenvatting == " ".join(oud.regel.samenvatting.split())
+
+
+def test_een_vastgesteld_voorstel_krijgt_een_eigen_map_en_het_voorstel_blijft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README, 'Een volgend besluit publiceren', step 8: the proposal's folder stays as it was, the adopted
+    decision is a new folder with its own id, and links to the proposal keep opening the proposal."""
+    map_ = maak_tweede_besluit(tmp_path, status="voorstel")
+    voorstel = map_ / f"{TWEEDE_DATUM}-alv-voorstel"
+    (map_ / f"{TWEEDE_DATUM}-alv").rename(voorstel)
+    wijzig(voorstel, "besluit.yaml", lambda data: data["besluit"].update(id=f"voorstel-{TWEEDE_ID}"))
+    besluit = map_ / f"{TWEEDE_DATUM}-alv"
+    shutil.copytree(voorstel, besluit)
+    wijzig(besluit, "besluit.yaml", lambda data: data["besluit"].update(id=TWEEDE_ID, status="vastgesteld"))
+    monkeypatch.setenv("TOEGANGSWIJZER_BESLUITEN", str(map_))
+
+    versies = laad_versies()
+    assert versies.ids() == [EERSTE_ID, TWEEDE_ID, f"voorstel-{TWEEDE_ID}"]
+    assert versies.huidig.besluit.id == TWEEDE_ID
+    gepind = versies.kies(f"voorstel-{TWEEDE_ID}")
+    assert gepind.besluit.status == "voorstel"
+    melding = weergave.melding(versies, weergave.Keuze(gepind, True, False))
+    assert melding is not None and melding.soort == "voorstel" and melding.link_versie == TWEEDE_ID
