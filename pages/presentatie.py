@@ -65,6 +65,22 @@ header[data-testid="stHeader"], .st-key-pres-toetsen { display: none !important;
 /* The banner of a proposal or an older decision is in the screen (its alert is 30 px above); its link too. */
 .st-key-pres-versie [data-testid="stPageLink"] p { font-size: 30px !important; }
 [class*="st-key-pres-wijziging"] h2 { font-size: 46px !important; padding: 0.5rem 0 !important; }
+/* A presenter rehearsing on a phone: the hall sizes would split words and the bar would cover half the screen. */
+@media (max-width: 700px) {
+  [data-testid="stMainBlockContainer"] { padding: 1rem 1rem 2rem 1rem !important; }
+  .st-key-pres-scherm h1 { font-size: 36px !important; hyphens: auto; }
+  .st-key-pres-scherm h2, [class*="st-key-pres-ruim"] h2, [class*="st-key-pres-wijziging"] h2 {
+    font-size: 26px !important; hyphens: auto; }
+  .st-key-pres-scherm p, .st-key-pres-scherm li, .st-key-pres-scherm blockquote p,
+  [class*="st-key-pres-groot"] blockquote p, [class*="st-key-pres-klein"] p, [class*="st-key-pres-adres"] p,
+  [class*="st-key-pres-kicker"] p, .st-key-pres-scherm [data-testid="stCaptionContainer"] p,
+  .st-key-pres-scherm [data-testid="stAlert"] p, .st-key-pres-versie [data-testid="stPageLink"] p {
+    font-size: 20px !important; }
+  /* The charts keep their layout; their hall-sized labels would overlap. */
+  .st-key-pres-scherm .main-svg text { font-size: 11px !important; }
+  .st-key-pres-nav { position: static; padding: 0.5rem 0; border-top: 0; }
+  .st-key-pres-nav p, .st-key-pres-nav button p, .st-key-pres-nav button span { font-size: 18px !important; }
+}
 </style>
 """
 # B blanks the screen (as in any presentation program) until B, or a move, brings it back.

@@ -122,3 +122,30 @@ def test_no_text_under_30_px(projector: Any, server: Server, beleid: Beleid) -> 
         if woorden > MEESTE_WOORDEN:
             fouten.append(f"scherm {nummer}: {woorden} woorden")
     assert not fouten, "\n".join(fouten)
+
+
+# Where the screen's parts stand at phone width: any text wider than the page, and whether the bar covers text.
+_TELEFOON_JS = """() => {
+  const breed = document.documentElement.clientWidth;
+  const balk = document.querySelector('.st-key-pres-nav').getBoundingClientRect();
+  const te_breed = [], bedekt = [];
+  for (const el of document.querySelectorAll('.st-key-pres-scherm h1, .st-key-pres-scherm h2, .st-key-pres-scherm p')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width) continue;
+    if (el.scrollWidth > el.clientWidth + 1 || r.right > breed + 1) te_breed.push(el.innerText.slice(0, 40));
+    if (r.bottom > balk.top && r.top < balk.bottom) bedekt.push(el.innerText.slice(0, 40));
+  }
+  return [te_breed, bedekt];
+}"""
+
+
+@pytest.mark.parametrize("pagina", [(390, 844)], indirect=True)
+@pytest.mark.parametrize("nummer", [4, 9])  # a group's answers with its chart; the QR screen
+def test_a_presenter_rehearsing_on_a_phone_can_read_every_screen(
+    pagina: Any, server: Server, beleid: Beleid, nummer: int
+) -> None:
+    """At 390 px the hall sizes step back: no text wider than the screen, and the bar covers no text."""
+    open_pagina(pagina, f"{server.url}/presentatie?scherm={nummer}")
+    pagina.wait_for_function("() => document.fonts.status === 'loaded'")
+    schermafdruk(pagina, f"presentatie-telefoon-{nummer}")
+    assert pagina.evaluate(_TELEFOON_JS) == [[], []]
