@@ -251,6 +251,8 @@ def test_pinned_proposal_shows_its_banner_on_every_screen_of_the_presentation(me
         at = _open("presentatie", {"versie": TWEEDE_ID, "scherm": str(nummer)})
         assert _banner(at, VOORSTEL), nummer
         assert "Voorstel, nog niet besloten" in _positie(at), "the bar names it a proposal too"
+        assert "ALV-besluit" not in _tekst(at), "a quote from a proposal stands in its text, not in a bericht"
+    assert "Tekst van het voorstel, alinea 2" in _tekst(_open("presentatie", {"versie": TWEEDE_ID, "scherm": "1"}))
 
 
 # The source page tells a proposal as one: written for the ALV, not decided, no decision that outranks it.

@@ -148,6 +148,8 @@ def bronplaats(alinea: int) -> str:
 
 def bronverwijzing(beleid: Beleid, alinea: int) -> str:
     """'Bericht over het ALV-besluit, alinea 4': where a quote stands (short: it is a link on a phone)."""
+    if soort_besluit(beleid) == "voorstel":
+        return f"Tekst van het voorstel, {bronplaats(alinea)}"
     return f"Bericht over het {beleid.besluit.orgaan_kort.removeprefix('de ')}-besluit, {bronplaats(alinea)}"
 
 
