@@ -250,11 +250,15 @@ def test_versiepagina_vergelijkt_elke_twee_gekozen_besluiten(client: TestClient,
     standaard = client.get("/licht/versies").text
     assert standaard.count('<form method="get" action="versies"') == 1
     assert re.findall(r'<select id="kies-\w+" name="(\w+)">', standaard) == ["oud", "nieuw"]
+    # Chosen the other way round, the comparison still runs from the older to the newer: 'was' is never later.
     terug = client.get(f"/licht/versies?{urlencode({'oud': TWEEDE_ID, 'nieuw': EERSTE_ID})}").text
-    blok = _vergelijking_van(terug, TWEEDE_ID, EERSTE_ID)
-    assert f'aria-labelledby="van-{EERSTE_ID}-naar-{TWEEDE_ID}"' not in terug
-    assert " ".join(nieuw.decide(*CEL).regel.samenvatting.split()) in _tekst(blok)
-    assert re.search(rf'<option value="{TWEEDE_ID}" selected>', terug.split('name="nieuw"')[0])
+    blok = _vergelijking_van(terug, EERSTE_ID, TWEEDE_ID)
+    assert f'aria-labelledby="van-{TWEEDE_ID}-naar-{EERSTE_ID}"' not in terug
+    was, wordt = _tekst(blok).split("Wordt", 1)
+    assert " ".join(oud.decide(*CEL).regel.samenvatting.split()) in was
+    assert " ".join(nieuw.decide(*CEL).regel.samenvatting.split()) in wordt
+    assert re.search(rf'<option value="{EERSTE_ID}" selected>', terug.split('name="nieuw"')[0])
+    assert re.search(rf'<option value="{TWEEDE_ID}" selected>', terug.split('name="nieuw"')[1])
     zelfde = client.get(f"/licht/versies?{urlencode({'oud': EERSTE_ID, 'nieuw': EERSTE_ID})}").text
     assert "<article" not in _vergelijking_van(zelfde, EERSTE_ID, EERSTE_ID)
     assert oud is not nieuw
@@ -290,6 +294,10 @@ def test_een_voorstel_geldt_niet_en_heeft_een_onmiskenbare_melding(client: TestC
     assert banner[2] is not None and _antwoord(vastgesteld, CEL) in _kop(client.get(f"/licht/{banner[2]}").text)
     overzicht = _tekst(client.get("/licht/versies").text)
     assert "voorstel, nog niet besloten" in overzicht.lower()
+    # The two sides are a decision and a proposal: never 'Nu' (no date from which it applies) nor 'Was'.
+    blok = _tekst(_vergelijking_van(client.get("/licht/versies").text, EERSTE_ID, TWEEDE_ID))
+    assert "Besluit (het besluit van 26 maart 2026)" in blok and "Voorstel (het voorstel voor" in blok
+    assert not re.search(r"\b(Nu|Was|Wordt)\b", blok)
 
 
 @pytest.mark.parametrize(

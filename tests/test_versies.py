@@ -113,8 +113,8 @@ MELDINGEN = [
         "alv-1999-01-01",
         CEL,
         "onbekend",
-        "Deze versies zijn er wel: het besluit van 26 maart 2026 (alv-2026-03-26), "
-        "het besluit van 20 november 2026 (alv-2026-11-20).",
+        "Deze versies zijn er wel: het besluit van 20 november 2026 (alv-2026-11-20), "
+        "het besluit van 26 maart 2026 (alv-2026-03-26).",
     ),
 ]
 

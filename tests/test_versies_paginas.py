@@ -191,10 +191,12 @@ def test_versions_page_lists_both_and_what_changed_with_both_answers_quotes(twee
 
 
 def test_versions_page_compares_the_two_chosen(twee_besluiten: Path) -> None:
+    """Chosen the other way round, the comparison still runs from the older to the newer one."""
     at = _open("versies", {"van": TWEEDE_ID, "naar": EERSTE_ID})
+    assert at.selectbox(key="versies_van").value == TWEEDE_ID, "the reader's choice stays as made"
     koppen = [h.value for h in at.header]
-    assert "Van het besluit van 20 november 2026 naar het besluit van 26 maart 2026" in koppen
-    assert "Van het besluit van 26 maart 2026 naar het besluit van 20 november 2026" not in koppen
+    assert "Van het besluit van 26 maart 2026 naar het besluit van 20 november 2026" in koppen
+    assert "Van het besluit van 20 november 2026 naar het besluit van 26 maart 2026" not in koppen
 
 
 def test_versions_page_with_one_decision_has_nothing_to_compare() -> None:

@@ -26,7 +26,7 @@ NIETS_ANDERS = "Er is niets anders: elk antwoord en elke tekst is hetzelfde."
 NIEUWSTE = "Dit is het nieuwste besluit van de ALV."
 VERSIES_UITLEG = (
     "Hier staan alle versies in deze app: besluiten van de ALV en voorstellen.",
-    "Een link naar een antwoord noemt zijn besluit (versie=...). Die link geeft later hetzelfde antwoord.",
+    "Een link met een versie erin (versie=...) toont altijd die versie, ook als er later een nieuwe komt.",
 )
 
 
@@ -88,8 +88,8 @@ def melding(versies: Versies, keuze: Keuze, cellen: Iterable[Cel] | None = None)
     huidig = versies.huidig
     if keuze.onbekend:
         # The known versions by name and id; what the link said is never repeated.
-        bekend = ", ".join(f"{naam(b)} ({b.besluit.id})" for b in versies.besluiten)
-        zin = f"Deze link noemt een versie van het besluit die niet bestaat. Deze versies zijn er wel: {bekend}."
+        bekend = ", ".join(f"{naam(b)} ({b.besluit.id})" for b in reversed(versies.besluiten))  # newest first
+        zin = f"Deze link noemt een versie die niet bestaat. Deze versies zijn er wel: {bekend}."
         return VersieMelding("onbekend", "Onbekende versie", (zin,), None, None)
     beleid = keuze.beleid
     lijst = None if cellen is None else list(cellen)
@@ -182,10 +182,12 @@ class Vergelijking:
 
     @property
     def kanten(self) -> tuple[str, str]:
-        """What the two sides are called: a proposal has not changed anything yet."""
-        if self.nieuw.besluit.status == VOORSTEL:
-            return ("Nu", "Volgens het voorstel")
-        return ("Was", "Wordt")
+        """What the two sides are called. 'Was' and 'Wordt' only between two adopted decisions: a proposal
+        has not changed anything (yet), and 'Nu' would claim a date from which a decision applies."""
+        oud, nieuw = self.oud.besluit.status, self.nieuw.besluit.status
+        if VOORSTEL not in (oud, nieuw):
+            return ("Was", "Wordt")
+        return ("Voorstel" if oud == VOORSTEL else "Besluit", "Voorstel" if nieuw == VOORSTEL else "Besluit")
 
 
 def _antwoord(verschil: CelVerschil, nieuw: bool) -> Antwoord:
@@ -193,7 +195,9 @@ def _antwoord(verschil: CelVerschil, nieuw: bool) -> Antwoord:
     return Antwoord(TOEGANG_LABEL[b.toegang], " ".join(b.regel.samenvatting.split()), b.bronnen)
 
 
-def vergelijking(oud: Beleid, nieuw: Beleid) -> Vergelijking:
+def vergelijking(een: Beleid, ander: Beleid) -> Vergelijking:
+    """The two in the order of their dates, whichever a reader chose first: the older one is always 'was'."""
+    oud, nieuw = sorted((een, ander), key=lambda b: (b.besluit.datum, b.besluit.id))
     w: Wijzigingen = wijzigingen(oud, nieuw)
     cellen = tuple(
         CelWijziging(

@@ -370,7 +370,7 @@ class Vergelijkingsblok:
     cellen: tuple[Celregel, ...]
     teksten: tuple[tuple[str, tuple[Tekstregel, ...]], ...]  # per kind, only the kinds that changed
     leeg: bool
-    kanten: tuple[str, str]  # 'Was'/'Wordt', or 'Nu'/'Volgens het voorstel'
+    kanten: tuple[str, str]  # 'Was'/'Wordt', or 'Besluit'/'Voorstel'
     cellen_kop: str  # '2 situaties met iets anders'
 
 
@@ -438,7 +438,8 @@ def versiepagina(
         for b in reversed(versies.besluiten)
     ]
     vergelijkingen = [weergave.vergelijking(*gekozen)] if gekozen else weergave.vergelijkingen(versies)
-    standaard = gekozen or ((vergelijkingen[0].oud, vergelijkingen[0].nieuw) if vergelijkingen else None)
+    # The form shows the comparison as made: in date order, whichever way round the reader chose.
+    standaard = (vergelijkingen[0].oud, vergelijkingen[0].nieuw) if vergelijkingen else None
     paren = [(weergave.vergelijking(a, b).kop, links.vergelijk(a, b)) for a, b in combinations(versies.besluiten, 2)]
     return render(
         "versies.html",
@@ -480,7 +481,7 @@ def onbekende_versie(versies: Versies, links: AnyLinks, naam: str, params: Mappi
         links,
         naam="onbekend",
         titel=melding.kop,
-        beschrijving="Deze link noemt een versie van het besluit die niet bestaat. Kies een versie die er wel is.",
+        beschrijving="Deze link noemt een versie die niet bestaat. Kies een versie die er wel is.",
         melding=False,
         tekst=melding.tekst,
         doelen=doelen,
