@@ -33,7 +33,11 @@ class Beslissing:
     cel: Cel
     regel: Regel
     voorwaarden: tuple[Voorwaarde, ...]
-    versie: str  # the id of the decision that gives this answer: a saved answer names it
+    besluit: Besluit  # the decision (or proposal) that gives this answer: a saved answer names it
+
+    @property
+    def versie(self) -> str:
+        return self.besluit.id
 
     @property
     def toegang(self) -> Toegang:
@@ -57,6 +61,9 @@ class Beslissing:
         """Plain data for JSON and CSV: the cell, the answer and what it rests on."""
         return {
             "versie": self.versie,
+            # A client must be able to tell a proposal from a decision without a second request.
+            "versie_status": self.besluit.status,
+            "versie_datum": self.besluit.datum.isoformat(),
             **cel_als_dict(self.cel),
             "toegang": self.toegang.value,
             "basis": self.basis.value,
@@ -84,7 +91,7 @@ class Beleid:
         for regel in bestand.regels:
             gekoppeld = tuple(voorwaarden[v] for v in regel.voorwaarden)
             for cel in cellen_van(regel):
-                self._per_cel[cel] = Beslissing(cel, regel, gekoppeld, bestand.besluit.id)
+                self._per_cel[cel] = Beslissing(cel, regel, gekoppeld, bestand.besluit)
 
     # --- metadata and texts -------------------------------------------------------------
     @property

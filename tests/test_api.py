@@ -171,7 +171,6 @@ def test_een_andere_methode_is_nederlands(client: TestClient, methode: str, pad:
 def test_etag_en_cache(client: TestClient) -> None:
     eerste = client.get(BESLISSING, params=GELDIG)
     etag = eerste.headers["etag"]
-    assert "max-age" in eerste.headers["cache-control"]
     assert client.get(BESLISSING, params=GELDIG, headers={"If-None-Match": etag}).status_code == 304
     assert client.get(BESLISSING, params=GELDIG, headers={"If-None-Match": f"W/{etag}"}).status_code == 304
     ander = client.get(BESLISSING, params={**GELDIG, "vorm": "summatief"}, headers={"If-None-Match": etag})
@@ -222,4 +221,20 @@ def test_het_contract_kent_de_versies(client: TestClient, met_voorstel: Path) ->
         assert versie["schema"]["enum"] == ["alv-2026-03-26", TWEEDE_ID] and not versie["required"]
     voorstel = client.get(BESLISSING, params={**GEWIJZIGDE_CEL, "versie": TWEEDE_ID}).json()
     assert (voorstel["versie"], voorstel["toegang"]) == (TWEEDE_ID, "ja")
+    assert (voorstel["versie_status"], voorstel["versie_datum"]) == ("voorstel", "2026-11-20"), "a client can tell"
+    vastgesteld = client.get(BESLISSING, params=GEWIJZIGDE_CEL).json()
+    assert (vastgesteld["versie_status"], vastgesteld["versie_datum"]) == ("vastgesteld", "2026-03-26")
+    overzicht = client.get("/api/v1/overzicht", params={"versie": TWEEDE_ID}).json()
+    assert {c["versie_status"] for c in overzicht} == {"voorstel"}
     assert client.get(BESLISSING, params=GEWIJZIGDE_CEL).json()["versie"] == "alv-2026-03-26"
+
+
+def test_alleen_een_vastgepind_antwoord_mag_een_uur_in_een_cache(client: TestClient, beleid: Beleid) -> None:
+    """Without `versie` the answer is the newest decision's: a cache must ask again, never serve last hour's."""
+    for pad, params in ((BESLISSING, GELDIG), ("/api/v1/overzicht", {})):
+        nieuwste = client.get(pad, params=params)
+        assert "no-cache" in nieuwste.headers["cache-control"] and "max-age" not in nieuwste.headers["cache-control"]
+        opnieuw = client.get(pad, params=params, headers={"If-None-Match": nieuwste.headers["etag"]})
+        assert opnieuw.status_code == 304, "asking again costs no body"
+        vast = client.get(pad, params={**params, "versie": beleid.besluit.id})
+        assert "max-age=3600" in vast.headers["cache-control"]

@@ -32,7 +32,10 @@ OVERZICHT = "/api/v1/overzicht"
 OPENAPI = "/api/v1/openapi.json"
 # URL key -> dimension, in question order (`ingeschreven` -> `ingeschreven_in_mbo`, as on /keuzehulp).
 VELDEN = {d.url_sleutel: d.veld for d in DIMENSIES}
-CACHE = "public, max-age=3600"
+# A pinned answer never changes: a cache may keep it. Without `versie` the answer is the newest decision's,
+# which a published decision changes at once: a cache must ask again (the ETag makes that a cheap 304).
+CACHE_VASTGEPIND = "public, max-age=3600"
+CACHE_NIEUWSTE = "public, no-cache"
 
 
 @dataclass(frozen=True)
@@ -139,8 +142,8 @@ def lees_vraag(
     return antwoorden, problemen
 
 
-def _json(request: Request, antwoord: Antwoord) -> Response:
-    headers = {"ETag": antwoord.etag, "Cache-Control": CACHE}
+def _json(request: Request, antwoord: Antwoord, vastgepind: bool) -> Response:
+    headers = {"ETag": antwoord.etag, "Cache-Control": CACHE_VASTGEPIND if vastgepind else CACHE_NIEUWSTE}
     gevraagd = {t.strip().removeprefix("W/") for t in request.headers.get("if-none-match", "").split(",")}
     if antwoord.etag in gevraagd or "*" in gevraagd:
         return Response(status_code=304, headers=headers)
@@ -194,8 +197,8 @@ class Operatie:
         antwoorden, problemen = lees_vraag(beleid, request, self.alle_parameters)
         if problemen:
             return _fout(problemen)
-        antwoorden.pop(VERSIE_SLEUTEL, None)
-        return _json(request, self.maak(beleid, antwoorden))
+        vastgepind = antwoorden.pop(VERSIE_SLEUTEL, None) is not None
+        return _json(request, self.maak(beleid, antwoorden), vastgepind)
 
 
 @lru_cache(maxsize=4)

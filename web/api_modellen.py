@@ -10,6 +10,9 @@ the document.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from policy import Beslissing as PolicyBeslissing
@@ -58,6 +61,14 @@ class Beslissing(ApiModel):
     versie: str = Field(
         description="Het id van het besluit of voorstel dat dit antwoord geeft, bijvoorbeeld alv-2026-03-26. "
         "Vraag later met dezelfde `versie`, dan krijgt u hetzelfde antwoord."
+    )
+    versie_status: Literal["vastgesteld", "voorstel"] = Field(
+        description="vastgesteld: een besluit van de ALV. voorstel: nog niet besloten; het antwoord kan nog "
+        "veranderen. Zonder `versie` krijgt u altijd het nieuwste vastgestelde besluit."
+    )
+    versie_datum: dt.date = Field(
+        description="De datum van de ALV van het besluit, of van de ALV waarvoor het voorstel is. Dit is niet "
+        "de datum vanaf wanneer het besluit geldt."
     )
     doelgroep: Doelgroep
     niveau: Niveau

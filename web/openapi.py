@@ -33,7 +33,12 @@ IF_NONE_MATCH = {
 }
 _CACHE_HEADERS = {
     "ETag": {"description": "Verandert alleen met het antwoord.", "required": True, "schema": _STRING},
-    "Cache-Control": {"description": "Hoe lang een kopie mag worden bewaard.", "required": True, "schema": _STRING},
+    "Cache-Control": {
+        "description": "Met `versie`: een kopie mag een uur worden bewaard (dat antwoord verandert niet). Zonder "
+        "`versie`: vraag elke keer opnieuw met If-None-Match, want een nieuw besluit verandert het antwoord.",
+        "required": True,
+        "schema": _STRING,
+    },
 }
 BESCHRIJVING = """\
 Het besluit van de ALV van de Coöperatie Examens MBO over examenproducten buiten het reguliere mbo, als JSON.
