@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from policy.checks import cellen_van
+from policy.checks import cellen_van, herkomsten_in
 from policy.domain import Basis, beschrijf
 from policy.engine import Beleid, Beslissing
 from policy.models import Herkomst
+from policy.scenario import CelVerschil
 from policy.versies import Versies
 from policy.wijzigingen import VELD_WOORD, Soort, TekstWijziging, Wijzigingen, wijzigingen
 
@@ -185,6 +186,55 @@ def _tekstwijziging(t: TekstWijziging) -> list[str]:
     return _blok(f"{_SOORT_NAAM[t.soort]} `{t.id}` ({t.wat})", [*_item("was", t.oud), *_item("wordt", t.nieuw)])
 
 
+def _let_op(v: CelVerschil) -> list[str]:
+    """An answer that turns while its reason stays word for word: the policy officer must look again."""
+    if v.oud.toegang == v.nieuw.toegang:
+        return []
+    zelfde = [naam for naam in ("reden", "afleiding") if getattr(v.oud.regel, naam) == getattr(v.nieuw.regel, naam)]
+    zelfde = [naam for naam in zelfde if getattr(v.nieuw.regel, naam)]  # two empty fields say nothing
+    if not zelfde:
+        return []
+    return [f"- **Let op:** het antwoord wordt anders, maar {' en '.join(zelfde)} zijn woord voor woord gelijk."]
+
+
+def _zelfde_citaten(w: Wijzigingen) -> list[tuple[str, Herkomst]]:
+    """Texts of the new version that did not change but quote what a cell with another answer rests on:
+    an FAQ answer or the summary may still tell the old answer."""
+    gedraaid = [v for v in w.cellen if v.oud.toegang != v.nieuw.toegang]
+    citaten = {_plat(b.citaat) for v in gedraaid for b in (*v.oud.bronnen, *v.nieuw.bronnen)}
+    veranderd = {(_MAP_VAN[t.soort], t.id) for t in w.teksten}
+    gevonden = []
+    for loc, item in herkomsten_in(w.nieuw.bestand, ()):
+        if loc[0] == "regels" or (loc[0], getattr(item, "id", None)) in veranderd:
+            continue
+        if any(c in _plat(b.citaat) or _plat(b.citaat) in c for b in item.bronnen for c in citaten):
+            gevonden.append((".".join(str(deel) for deel in loc), item))
+    return gevonden
+
+
+# Where each kind of text stands in a policy file (the first part of its location).
+_MAP_VAN: dict[Soort, str] = {"faq": "faq", "begrip": "begrippen", "voorwaarde": "voorwaarden"}
+
+
+def _controleer_ook(w: Wijzigingen) -> list[str]:
+    gevonden = _zelfde_citaten(w)
+    regels = [f"## Controleer ook ({len(gevonden)})", ""]
+    if not gevonden:
+        return [*regels, "Geen ongewijzigde tekst citeert wat een cel met een ander antwoord citeert.", ""]
+    regels += [
+        "Deze teksten zijn niet veranderd, maar citeren dezelfde zinnen als een cel met een ander antwoord.",
+        "Zeggen ze nog wat het nieuwe antwoord zegt?",
+        "",
+    ]
+    for plaats, item in gevonden:
+        id_ = getattr(item, "id", None)
+        tekst = [r.removeprefix("  ") for r in _item("tekst", item)[1:]]
+        if plaats == "besluit.samenvatting_herkomst":  # the summary's words stand beside its kind
+            tekst = [*_teksten(("samenvatting", " ".join(w.nieuw.besluit.samenvatting))), *tekst]
+        regels += _blok(f"`{plaats}`" + (f" (`{id_}`)" if id_ else ""), tekst)
+    return regels
+
+
 def _gevolg_voor_links(w: Wijzigingen) -> str:
     """What a saved link to the older one shows once the newer one is published (views.versies.melding)."""
     oud, nieuw = w.oud.besluit, w.nieuw.besluit
@@ -221,6 +271,7 @@ def wijzigingenblad(w: Wijzigingen) -> str:
             f"Cel {beschrijf(v.cel)}",
             [
                 f"- Anders: {', '.join(VELD_WOORD[veld] for veld in v.velden)}",
+                *_let_op(v),
                 *_antwoord("was", v.oud),
                 *_antwoord("wordt", v.nieuw),
             ],
@@ -237,6 +288,7 @@ def wijzigingenblad(w: Wijzigingen) -> str:
             regels += ["Niets veranderd.", ""]
         for t in lijst:
             regels += _tekstwijziging(t)
+    regels += _controleer_ook(w)
     return "\n".join(regels).rstrip() + "\n"
 
 

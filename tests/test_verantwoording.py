@@ -59,8 +59,19 @@ def test_a_new_decision_brings_its_own_sheet_and_a_sheet_of_the_changes(twee_bes
         regel = beleid.decide("isk", "entree", "summatief").regel
         assert all(f"«{' '.join(b.citaat.split())}»" in deel for b in regel.bronnen), "de citaten van beide"
     assert "### Vraag `open-vanaf-wanneer` (vervallen)" in blad and "### Begrip `testbegrip` (nieuw)" in blad
-    assert blad.count("- [ ] Akkoord") == 4
     assert "- Anders: het antwoord" in cel, "the changed parts in words, not field names"
+    assert "**Let op:** het antwoord wordt anders, maar reden en afleiding zijn woord voor woord gelijk" in cel
+    # Unchanged texts that quote what the turned cell rests on are listed to check, each to sign off.
+    nieuw = versies.besluiten[1]
+    (isk_faq,) = [v for v in nieuw.faq if v.vraag.startswith("Mogen ISK-leerlingen een summatief")]
+    controleer = blad.split("## Controleer ook (")[1]
+    index = nieuw.faq.index(isk_faq)
+    assert (
+        f"### `faq.vragen.{index}` (`{isk_faq.id}`)" in controleer
+        and "### `besluit.samenvatting_herkomst`" in controleer
+    )
+    aantal = int(controleer.split(")")[0])
+    assert blad.count("- [ ] Akkoord") == 4 + aantal and controleer.count("- [ ] Akkoord") == aantal
     assert "met een melding dat er een nieuwer besluit is" in blad
 
 
