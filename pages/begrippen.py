@@ -7,7 +7,7 @@ from policy import Basis
 from views import zoeken
 from views.beslissing import citaten
 from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
-from views.teksten import markdown_veilig, soort_tekst
+from views.teksten import begrippen_uitleg, markdown_veilig, soort_tekst
 
 versie = kies_besluit()
 beleid = versie.beleid
@@ -15,11 +15,7 @@ alle = {b.id: b for b in beleid.begrippen}
 
 st.title("Begrippen", anchor=False)
 toon_versiemelding(versie, "begrippen")
-st.markdown(
-    "Hier leggen we woorden uit die in het bericht over het besluit en in deze app staan. "
-    "Bij elk woord staat waar de uitleg vandaan komt: uit het bericht, of uit een andere bron. "
-    "Uitleg uit een andere bron is achtergrond. Die hoort niet bij het besluit."
-)
+st.markdown(markdown_veilig(begrippen_uitleg(beleid)))
 zoek = zoeken.lees_zoekterm(
     st.text_input("Zoek een begrip", max_chars=zoeken.MAX_ZOEK, placeholder="Bijvoorbeeld: extraneus")
 )
@@ -34,7 +30,7 @@ elif zoek:
 for begrip in getoond:
     st.header(begrip.term, anchor=zoeken.begrip_anker(begrip.id))
     st.markdown(markdown_veilig(begrip.uitleg))
-    st.caption(markdown_veilig(soort_tekst(begrip)))
+    st.caption(markdown_veilig(soort_tekst(begrip, beleid)))
     if begrip.basis is not Basis.achtergrond:
         citaten(beleid, begrip.bronnen, versie.query)
     zie_ook = [alle[z] for z in begrip.zie_ook if z in alle]

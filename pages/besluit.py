@@ -112,12 +112,12 @@ for stap in (besluit.aanleiding, *besluit.proces):
     with st.container(border=True):
         st.markdown(f"**{markdown_veilig(stap.wanneer)}: {markdown_veilig(stap.titel)}**")
         st.markdown(markdown_veilig(stap.tekst))
-        st.caption(soort_tekst(stap))
+        st.caption(soort_tekst(stap, beleid))
         citaten(beleid, stap.bronnen, versie.query)
 
 st.header("Wat wil de Coöperatie bereiken?", anchor="doelen", divider="gray")
 st.markdown("\n".join(f"- {markdown_veilig(doel.titel)}" for doel in besluit.doelen))
-for soort in dict.fromkeys(soort_tekst(doel) for doel in besluit.doelen):
+for soort in dict.fromkeys(soort_tekst(doel, beleid) for doel in besluit.doelen):
     st.caption(soort)
 gezien: set[tuple[int, str]] = set()
 doel_bronnen = []

@@ -73,7 +73,7 @@ def toon_vraag(vraag: FaqVraag, open_: bool) -> None:
     """One entry: the answer, its kind, its quotes (background has none), the keuzehulp cell and its terms."""
     with st.expander(markdown_veilig(vraag.vraag), expanded=open_):
         st.markdown(vraag.antwoord)
-        st.caption(markdown_veilig(soort_tekst(vraag)))
+        st.caption(markdown_veilig(soort_tekst(vraag, beleid)))
         if vraag.bronnen:
             st.markdown("**Waar staat dit in het bericht?**")
             citaten(beleid, vraag.bronnen, versie.query)

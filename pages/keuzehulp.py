@@ -64,8 +64,8 @@ if stand.vraag is not None:
                 label_visibility="collapsed",
             )
             # The help and the options' explanations are background or follow from the bericht: say which, once.
-            soorten = [soort_tekst(vraag)] if vraag.hulp else []
-            soorten += [soort_tekst(o) for o in vraag.opties if o.uitleg]
+            soorten = [soort_tekst(vraag, beleid)] if vraag.hulp else []
+            soorten += [soort_tekst(o, beleid) for o in vraag.opties if o.uitleg]
             hulp = [markdown_veilig(vraag.hulp)] if vraag.hulp else []
             hulp += [f"*{markdown_veilig(s)}*" for s in dict.fromkeys(soorten) if s]
             if hulp:

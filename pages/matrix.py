@@ -17,7 +17,7 @@ from views import export, figuren
 from views.beslissing import toon_beslissing
 from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.paginas import pagina
-from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, markdown_veilig, soort_tekst
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, basis_label, markdown_veilig, soort_tekst
 from views.wizard import cel_query
 
 TOGGLE = "matrix_ingeschreven"
@@ -132,7 +132,7 @@ uitleg_vorm = [o for o in beleid.vraag("vorm").opties if o.uitleg]
 st.caption(
     "  \n".join(
         [f"**{markdown_veilig(o.label)}**: {markdown_veilig(o.uitleg or '')}" for o in uitleg_vorm]
-        + [f"*{markdown_veilig(s)}*" for s in dict.fromkeys(soort_tekst(o) for o in uitleg_vorm)]
+        + [f"*{markdown_veilig(s)}*" for s in dict.fromkeys(soort_tekst(o, beleid) for o in uitleg_vorm)]
     )
 )
 
@@ -141,7 +141,9 @@ ingeschreven = st.toggle(
     "Kandidaat staat ingeschreven in het mbo",
     key=TOGGLE,
     on_change=_bij_wissel,
-    help=" ".join(markdown_veilig(t) for t in (vraag_ingeschreven.hulp or "", soort_tekst(vraag_ingeschreven)) if t),
+    help=" ".join(
+        markdown_veilig(t) for t in (vraag_ingeschreven.hulp or "", soort_tekst(vraag_ingeschreven, beleid)) if t
+    ),
 )
 st.caption(
     "U ziet nu de antwoorden voor een kandidaat die "
@@ -161,7 +163,7 @@ st.plotly_chart(
 )
 st.caption(
     " · ".join(f"{TOEGANG_SYMBOOL[t]} {TOEGANG_LABEL[t]}" for t in TOEGANG_LABEL)
-    + f". *{figuren.AFGELEID}*: {BASIS_LABEL[Basis.afgeleid]}"
+    + f". *{figuren.AFGELEID}*: {basis_label(beleid, Basis.afgeleid)}"
     + " Wijs een vakje aan of tik erop: dan ziet u de voorwaarden."
 )
 
@@ -203,7 +205,7 @@ st.header("Het overzicht als tabel", anchor=False)
 st.caption(
     "Dezelfde antwoorden als in het overzicht hierboven, voor een kandidaat die "
     + ("wel" if ingeschreven else "niet")
-    + f" in het mbo staat ingeschreven. ({figuren.AFGELEID}): {BASIS_LABEL[Basis.afgeleid]}"
+    + f" in het mbo staat ingeschreven. ({figuren.AFGELEID}): {basis_label(beleid, Basis.afgeleid)}"
 )
 for vorm in Vorm:
     st.subheader(beleid.label("vorm", vorm), anchor=False)

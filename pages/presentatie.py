@@ -21,8 +21,8 @@ from views.paginas import pagina
 from views.presentatie import Scherm, positie, scherm_nummer, schermen
 from views.qr import GEEN_ADRES, WAARSCHUWING, Bereik, qr_adres, qr_svg
 from views.teksten import (
-    BASIS_KORT,
     TOEGANG_LABEL,
+    basis_kort,
     bronverwijzing,
     disclaimer,
     markdown_veilig,
@@ -169,7 +169,7 @@ def _groep(scherm: Scherm) -> None:
         ),
     )
     if scherm.heeft_afgeleid:
-        st.caption(f"{AFGELEID}: {BASIS_KORT[Basis.afgeleid]}.")
+        st.caption(f"{AFGELEID}: {basis_kort(beleid, Basis.afgeleid)}.")
     links, rechts = st.columns([5, 6], gap="large")
     with links:
         st.header("Waarom", anchor=False)
@@ -191,7 +191,7 @@ def _punten(scherm: Scherm) -> None:
         for i, punt in enumerate(scherm.punten):
             st.header(f"✓ {markdown_veilig(punt.titel)}", anchor=False)
             if punt.basis == Basis.afgeleid:
-                st.caption(f"{BASIS_KORT[Basis.afgeleid]} ({AFGELEID}).")
+                st.caption(f"{basis_kort(beleid, Basis.afgeleid)} ({AFGELEID}).")
             if punt.bronnen:
                 with st.container(key=f"pres-klein-{i}"):
                     citaten(punt.bronnen)

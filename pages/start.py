@@ -7,9 +7,9 @@ from policy import Beslissing, Doelgroep
 from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.paginas import pagina
 from views.teksten import (
-    BASIS_KORT,
     TOEGANG_LABEL,
     TOEGANG_SYMBOOL,
+    basis_kort,
     bron_link,
     bron_zin,
     markdown_veilig,
@@ -32,7 +32,7 @@ def regels(rij: list[Beslissing], met_samenvatting: bool) -> list[str]:
         samenvatting = f"  \n:small[{markdown_veilig(regel.samenvatting)}]" if met_samenvatting else ""
         uit.append(
             f"{TOEGANG_SYMBOOL[regel.toegang]} **{TOEGANG_LABEL[regel.toegang]}**: {producten(beleid, cellen)}  \n"
-            f"*{BASIS_KORT[beslissingen[0].basis]}*{samenvatting}"
+            f"*{basis_kort(beleid, beslissingen[0].basis)}*{samenvatting}"
         )
     return uit
 
@@ -41,7 +41,7 @@ st.title("Toegangswijzer examenproducten", anchor=False)
 toon_versiemelding(versie, "start")
 st.markdown(
     f"{markdown_veilig(' '.join(besluit.samenvatting))}\n\n"
-    f":small[{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst))} {markdown_veilig(bron_zin(beleid))}]"
+    f":small[{markdown_veilig(soort_tekst(besluit.samenvatting_herkomst, beleid))} {markdown_veilig(bron_zin(beleid))}]"
 )
 st.page_link(
     pagina("besluit"),

@@ -80,10 +80,10 @@ def test_process_and_aims_are_shown_with_their_kind(beleid: Beleid) -> None:
     for stap in (beleid.besluit.aanleiding, *beleid.besluit.proces):
         assert f"{stap.wanneer}: {stap.titel}" in tekst
         assert normaliseer(stap.tekst) in tekst
-        assert soort_tekst(stap) in bijschriften
+        assert soort_tekst(stap, beleid) in bijschriften
     for doel in beleid.besluit.doelen:
         assert doel.titel in tekst
-        assert soort_tekst(doel) in bijschriften
+        assert soort_tekst(doel, beleid) in bijschriften
 
 
 def _scroll_opdrachten(at: AppTest) -> list[str]:

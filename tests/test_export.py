@@ -10,7 +10,7 @@ import pytest
 from policy import Basis, Beleid, Niveau, Vorm
 from policy.domain import alle_cellen
 from views.export import CSV_KOLOMMEN, csv_bestandsnaam, matrix_csv, matrix_tabel, tabel_waarde
-from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, versieregel
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, basis_label, versieregel
 
 
 def _rijen(beleid: Beleid) -> list[dict[str, str]]:
@@ -45,7 +45,7 @@ def test_csv_has_every_cell_in_words_a_reader_uses(beleid: Beleid) -> None:
         assert rij["Product"] == beleid.label("niveau", b.cel.niveau)
         assert rij["Soort toets"] == beleid.label("vorm", b.cel.vorm)
         assert rij["Antwoord"] == TOEGANG_LABEL[b.toegang]
-        assert rij["Staat het in het bericht over het besluit?"] == BASIS_LABEL[b.basis]
+        assert rij["Staat het in het bericht over het besluit?"] == basis_label(beleid, b.basis)
         assert rij["Uitleg"] == b.regel.samenvatting
         for v in b.voorwaarden:
             assert v.titel in rij["Voorwaarden"]

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from policy import Basis, Beleid
 from tests.conftest import open_pagina
 from views import wizard, zoeken
-from views.teksten import BASIS_KORT, soort_tekst, versieregel
+from views.teksten import basis_kort, soort_tekst, versieregel
 from web.api import OPENAPI
 
 HOSTILE = "<script>alert(1)</script><b>vet</b>**x** :red[y] [klik](javascript:alert(1)) " + "<img src=x>" * 900
@@ -83,12 +83,12 @@ def test_every_answer_shows_its_kind_and_background_has_no_empty_quote_block(bel
     assert any(v.basis is Basis.achtergrond for v in vragen)  # else this test checks too little
     for vraag, expander in zip(vragen, at.expander, strict=True):
         onderschriften = [_plat(c.value) for c in expander.caption]
-        assert " ".join(soort_tekst(vraag).split()) in onderschriften, vraag.id
+        assert " ".join(soort_tekst(vraag, beleid).split()) in onderschriften, vraag.id
         kop = "**Waar staat dit in het bericht?**" in [m.value for m in expander.markdown]
         assert kop == bool(vraag.bronnen), vraag.id
         if vraag.basis is Basis.achtergrond:
             assert not vraag.bronnen and vraag.toelichting_bron
-            assert any(o.startswith(BASIS_KORT[Basis.achtergrond]) and "Bron:" in o for o in onderschriften)
+            assert any(o.startswith(basis_kort(beleid, Basis.achtergrond)) and "Bron:" in o for o in onderschriften)
 
 
 def test_headings_carry_no_link_icon() -> None:

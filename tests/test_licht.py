@@ -21,7 +21,7 @@ from policy.domain import alle_cellen, beschrijf, bestaat
 from views import wizard
 from views.licht.links import STATISCH_PAD, statische_naam
 from views.licht.pagina import MELDING
-from views.teksten import BASIS_KORT, TOEGANG_LABEL, bronplaats, soort_tekst, versieregel
+from views.teksten import TOEGANG_LABEL, basis_kort, bronplaats, soort_tekst, versieregel
 from web import licht
 
 ANTWOORD = "/licht/keuzehulp?doelgroep=isk&ingeschreven=nee&niveau=entree&vorm=formatief"
@@ -266,7 +266,7 @@ def test_elk_faq_antwoord_zegt_zijn_soort_en_achtergrond_heeft_geen_citaat(clien
     soorten = set()
     for vraag in beleid.faq:
         blok = _blok(pagina, rf'<article id="vraag-{vraag.id}">(.*?)</article>')
-        assert soort_tekst(vraag) in _tekst(blok), vraag.id
+        assert soort_tekst(vraag, beleid) in _tekst(blok), vraag.id
         assert _citaten(blok) == [normaliseer(b.citaat) for b in vraag.bronnen], vraag.id
         if vraag.basis is Basis.achtergrond:
             assert "<blockquote" not in blok, vraag.id
@@ -281,7 +281,7 @@ def test_begrippen_elk_met_anker_soort_en_citaten(client: TestClient, beleid: Be
     for begrip in beleid.begrippen:
         blok = _blok(pagina, rf'(<h2 id="begrip-{begrip.id}">.*?)</section>')
         assert html.escape(begrip.term, quote=False) in blok
-        assert soort_tekst(begrip) in _tekst(blok), begrip.id
+        assert soort_tekst(begrip, beleid) in _tekst(blok), begrip.id
         assert _citaten(blok) == [normaliseer(b.citaat) for b in begrip.bronnen], begrip.id
         for ander in begrip.zie_ook:
             assert f'href="#begrip-{ander}"' in blok
@@ -293,10 +293,10 @@ def test_antwoord_zegt_de_soort_van_voorwaarden_en_vervolg(client: TestClient, b
     beslissing = beleid.decide(cel.doelgroep, cel.niveau, cel.vorm, cel.ingeschreven_in_mbo)
     tekst = _tekst(client.get(f"/licht/keuzehulp?{urlencode(wizard.cel_query(cel, beleid))}").text)
     for voorwaarde in beslissing.voorwaarden:
-        assert f"{voorwaarde.uitleg} {soort_tekst(voorwaarde)}" in tekst, voorwaarde.id
+        assert f"{voorwaarde.uitleg} {soort_tekst(voorwaarde, beleid)}" in tekst, voorwaarde.id
     herkomst = beslissing.regel.vervolg_herkomst
     if herkomst is not None:
-        assert f"{beslissing.regel.vervolg[-1]} {soort_tekst(herkomst)}" in tekst
+        assert f"{beslissing.regel.vervolg[-1]} {soort_tekst(herkomst, beleid)}" in tekst
 
 
 def test_keuzehulpvragen_zeggen_de_soort_van_hulp_en_uitleg(client: TestClient, beleid: Beleid) -> None:
@@ -305,15 +305,18 @@ def test_keuzehulpvragen_zeggen_de_soort_van_hulp_en_uitleg(client: TestClient, 
         tekst = _tekst(client.get(pad).text)
         assert vraag.tekst in tekst, pad
         if vraag.hulp:
-            assert f"{' '.join(vraag.hulp.split())} {soort_tekst(vraag)}" in tekst, vraag.id
+            assert f"{' '.join(vraag.hulp.split())} {soort_tekst(vraag, beleid)}" in tekst, vraag.id
         for optie in vraag.opties:
             if optie.uitleg:
-                assert f"{' '.join(optie.uitleg.split())} {soort_tekst(optie)}" in tekst, (vraag.id, optie.waarde)
+                assert f"{' '.join(optie.uitleg.split())} {soort_tekst(optie, beleid)}" in tekst, (
+                    vraag.id,
+                    optie.waarde,
+                )
 
 
 def test_start_zegt_de_soort_van_samenvatting_en_groepen(client: TestClient, beleid: Beleid) -> None:
     pagina = client.get("/licht/").text
-    assert soort_tekst(beleid.besluit.samenvatting_herkomst) in _tekst(pagina)
+    assert soort_tekst(beleid.besluit.samenvatting_herkomst, beleid) in _tekst(pagina)
     for doelgroep in (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.onderwijsroute):
         naam = html.escape(beleid.label("doelgroep", doelgroep), quote=False)
         blok = _blok(pagina, rf'<h3 id="groep-\d">{re.escape(naam)}</h3>(.*?)</section>')
@@ -325,22 +328,22 @@ def test_start_zegt_de_soort_van_samenvatting_en_groepen(client: TestClient, bel
                 eerste = next(b.cel for b in rij if b.regel == regel)
                 link = html.escape("keuzehulp?" + urlencode(wizard.cel_query(eerste, beleid)))
                 regel_blok = _blok(blok, rf'(<a href="{re.escape(link)}">.*?)</li>')
-                assert regel.basis is not None and BASIS_KORT[regel.basis] in _tekst(regel_blok), regel.id
+                assert regel.basis is not None and basis_kort(beleid, regel.basis) in _tekst(regel_blok), regel.id
                 assert beleid.decide(*eerste).regel == regel
 
 
 def test_overzicht_en_bericht_zeggen_de_soort(client: TestClient, beleid: Beleid) -> None:
     overzicht = _tekst(client.get("/licht/overzicht").text)
     for optie in beleid.vraag("vorm").opties:
-        assert optie.uitleg is not None and f"{optie.uitleg} {soort_tekst(optie)}" in overzicht
+        assert optie.uitleg is not None and f"{optie.uitleg} {soort_tekst(optie, beleid)}" in overzicht
     ingeschreven = beleid.vraag("ingeschreven_in_mbo")
-    assert soort_tekst(ingeschreven) in overzicht
+    assert soort_tekst(ingeschreven, beleid) in overzicht
     besluit = _tekst(client.get("/licht/besluit").text)
     b = beleid.besluit
     for stap in (b.aanleiding, *b.proces):
-        assert f"{stap.tekst} {soort_tekst(stap)}" in besluit, stap.id
+        assert f"{stap.tekst} {soort_tekst(stap, beleid)}" in besluit, stap.id
     for doel in b.doelen:
-        assert soort_tekst(doel) in besluit, doel.id
+        assert soort_tekst(doel, beleid) in besluit, doel.id
 
 
 @pytest.mark.parametrize("pad", PAGINAS)

@@ -315,6 +315,28 @@ def test_de_bronpagina_noemt_een_voorstel_een_voorstel(
     assert [n for n in niet if n in tekst] == []
 
 
+# The words that name a decision's source and kind; a proposal's pages use their 'voorstel' forms.
+WOORDEN_VAN_EEN_BESLUIT = (
+    "Staat in het bericht",
+    "Volgt uit het bericht",
+    "geen deel van het besluit",
+    ">Bericht over",
+)
+
+
+def test_een_voorstel_noemt_zijn_bron_en_de_soort_van_elke_tekst_als_voorstel(
+    client: TestClient, met_voorstel: Path
+) -> None:
+    for pad in [*PAGINAS, _link(CEL, None)]:
+        scheiding = "&" if "?" in pad else "?"
+        voorstel = client.get(f"{pad}{scheiding}versie={TWEEDE_ID}").text
+        assert [w for w in WOORDEN_VAN_EEN_BESLUIT if w in voorstel] == [], pad
+        besluit = client.get(f"{pad}{scheiding}versie={EERSTE_ID}").text
+        assert "voorstel</a>" not in besluit and "Volgt uit het voorstel" not in besluit, pad
+    antwoord = _tekst(client.get(f"{_link(CEL, None)}&versie={TWEEDE_ID}").text)
+    assert "Volgt uit het voorstel" in antwoord and "Tekst van het voorstel" in antwoord
+
+
 # --- the static site ---------------------------------------------------------------------------------------
 def test_statische_site_draagt_elk_besluit_en_elke_link_werkt(tmp_path: Path, twee_besluiten: Path) -> None:
     from web import site

@@ -14,7 +14,7 @@ from policy.domain import bestaat, cel_sleutel
 from tests.conftest import open_pagina
 from views.export import matrix_csv, tabel_waarde
 from views.figuren import cel_naam
-from views.teksten import BASIS_KORT, BASIS_LABEL, TOEGANG_LABEL, soort_tekst
+from views.teksten import TOEGANG_LABEL, basis_kort, basis_label, soort_tekst
 
 # Every address a page writes names the decision it shows (views.layout.Gekozen.query).
 PIN = {"versie": load_policy().besluit.id}
@@ -212,8 +212,8 @@ def test_background_and_derived_answers_are_labelled(beleid: Beleid) -> None:
     onderschriften = " ".join(re.sub(r"\\(.)", r"\1", c.value) for c in at.caption)
     for optie in beleid.vraag("vorm").opties:
         if optie.uitleg:
-            assert soort_tekst(optie) in onderschriften
-    assert BASIS_LABEL[Basis.afgeleid] in onderschriften
+            assert soort_tekst(optie, beleid) in onderschriften
+    assert basis_label(beleid, Basis.afgeleid) in onderschriften
     vraag = beleid.vraag("ingeschreven_in_mbo")
     hulp = re.sub(r"\\(.)", r"\1", at.toggle(key="matrix_ingeschreven").help)
-    assert vraag.basis is not None and BASIS_KORT[vraag.basis] in hulp
+    assert vraag.basis is not None and basis_kort(beleid, vraag.basis) in hulp

@@ -19,7 +19,7 @@ from views.presentatie import (
     schermen,
 )
 from views.qr import GEEN_ADRES, OMGEVINGSVARIABELE
-from views.teksten import BASIS_KORT, TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, basis_kort
 
 
 def test_sequence_is_built_from_policy(beleid: Beleid) -> None:
@@ -265,7 +265,7 @@ def test_group_screens_label_what_follows_from_the_bericht(beleid: Beleid) -> No
             continue
         at = _pagina(str(nummer))
         onderschriften = [c.value for c in at.caption]
-        assert (f"{AFGELEID}: {BASIS_KORT[Basis.afgeleid]}." in onderschriften) == scherm.heeft_afgeleid
+        assert (f"{AFGELEID}: {basis_kort(beleid, Basis.afgeleid)}." in onderschriften) == scherm.heeft_afgeleid
         koppen = [k.value for k in at.header]
         assert "Uit het bericht" in koppen and "Uit het besluit" not in koppen
 

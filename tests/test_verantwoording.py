@@ -62,10 +62,10 @@ def test_a_new_decision_brings_its_own_sheet_and_a_sheet_of_the_changes(twee_bes
     assert "- Anders: het antwoord" in cel, "the changed parts in words, not field names"
     assert "**Let op:** het antwoord wordt anders, maar reden en afleiding zijn woord voor woord gelijk" in cel
     # Unchanged texts that quote what the turned cell rests on are listed to check, each to sign off.
-    nieuw = versies.besluiten[1]
-    (isk_faq,) = [v for v in nieuw.faq if v.vraag.startswith("Mogen ISK-leerlingen een summatief")]
+    tweede = versies.besluiten[1]
+    (isk_faq,) = [v for v in tweede.faq if v.vraag.startswith("Mogen ISK-leerlingen een summatief")]
     controleer = blad.split("## Controleer ook (")[1]
-    index = nieuw.faq.index(isk_faq)
+    index = tweede.faq.index(isk_faq)
     assert (
         f"### `faq.vragen.{index}` (`{isk_faq.id}`)" in controleer
         and "### `besluit.samenvatting_herkomst`" in controleer

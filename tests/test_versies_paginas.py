@@ -244,6 +244,8 @@ def test_pinned_proposal_shows_its_banner_in_the_keuzehulp(met_voorstel: Path) -
     assert "Bekijk deze vraag volgens het besluit van 26 maart 2026" in [label for label, _ in _links(at)]
     naar_geldend = [q["versie"] for label, q in _links(at) if "26 maart 2026" in label]
     assert naar_geldend == [[EERSTE_ID]]
+    tekst = _tekst(at)
+    assert "tekst van het voorstel" in tekst and "bericht over het besluit" not in tekst, "its source and kind"
 
 
 def test_pinned_proposal_shows_its_banner_on_every_screen_of_the_presentation(met_voorstel: Path) -> None:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from policy import Basis, Beleid, Cel, Niveau, Toegang, Vorm
 from views.figuren import AFGELEID
-from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL, bronverwijzing, versieregel
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, basis_label, bronverwijzing, versieregel
 
 
 def tabel_waarde(toegang: Toegang, basis: Basis = Basis.expliciet) -> str:
@@ -72,7 +72,7 @@ def matrix_csv(beleid: Beleid) -> str:
                 beleid.label("niveau", b.cel.niveau),
                 beleid.label("vorm", b.cel.vorm),
                 TOEGANG_LABEL[b.toegang],
-                BASIS_LABEL[b.basis],
+                basis_label(beleid, b.basis),
                 b.regel.samenvatting,
                 " ".join(v.titel for v in b.voorwaarden),
                 " ".join(_citaat(beleid, br.alinea, br.citaat) for br in b.bronnen),

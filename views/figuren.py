@@ -18,7 +18,7 @@ from plotly.subplots import make_subplots
 from policy import Basis, Beleid, Beslissing, Cel, Doelgroep, Niveau, Toegang, Vorm
 from policy.domain import cel_sleutel, lees_cel_sleutel
 from policy.models import Stap
-from views.teksten import BASIS_LABEL, TOEGANG_LABEL, TOEGANG_SYMBOOL
+from views.teksten import TOEGANG_LABEL, TOEGANG_SYMBOOL, basis_label
 
 # Okabe-Ito blue and orange plus a light grey: told apart with every common colour-vision deficiency,
 # and apart in lightness too (greyscale print). Text colour per fill keeps contrast >= 4.5:1.
@@ -69,7 +69,7 @@ def hover_tekst(beleid: Beleid, beslissing: Beslissing) -> str:
     if beslissing.voorwaarden:
         delen.append("Voorwaarden:")
         delen += ["• " + _regels(v.titel, 42).replace("<br>", "<br>   ") for v in beslissing.voorwaarden]
-    delen.append(f"<i>{_regels(BASIS_LABEL[beslissing.basis], 42)}</i>")
+    delen.append(f"<i>{_regels(basis_label(beleid, beslissing.basis), 42)}</i>")
     return "<br>".join(delen)
 
 

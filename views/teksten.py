@@ -12,24 +12,49 @@ from policy.models import Herkomst
 TOEGANG_LABEL = {Toegang.ja: "Ja", Toegang.nee: "Nee", Toegang.buiten_kader: "Valt buiten dit besluit"}
 TOEGANG_SYMBOOL = {Toegang.ja: "✓", Toegang.nee: "✗", Toegang.buiten_kader: "?"}
 # Our source is the bericht (news item) about the ALV decision, never the decision document: name it so.
-BASIS_LABEL = {
-    Basis.expliciet: "Dit staat zo in het bericht over het besluit. De letterlijke zinnen staan erbij.",
-    Basis.afgeleid: "Dit staat niet letterlijk in het bericht over het besluit, maar volgt eruit.",
-    Basis.achtergrond: "Achtergrond: dit hoort niet bij het besluit.",
+# A proposal's source is the text of the proposal, and it is part of no decision yet.
+_BASIS_LABEL = {
+    "besluit": {
+        Basis.expliciet: "Dit staat zo in het bericht over het besluit. De letterlijke zinnen staan erbij.",
+        Basis.afgeleid: "Dit staat niet letterlijk in het bericht over het besluit, maar volgt eruit.",
+        Basis.achtergrond: "Achtergrond: dit hoort niet bij het besluit.",
+    },
+    "voorstel": {
+        Basis.expliciet: "Dit staat zo in de tekst van het voorstel. De letterlijke zinnen staan erbij.",
+        Basis.afgeleid: "Dit staat niet letterlijk in de tekst van het voorstel, maar volgt eruit.",
+        Basis.achtergrond: "Achtergrond: dit hoort niet bij het voorstel.",
+    },
 }
 # Short form for a caption next to an answer or a glossary entry.
-BASIS_KORT = {
-    Basis.expliciet: "Staat in het bericht",
-    Basis.afgeleid: "Volgt uit het bericht",
-    Basis.achtergrond: "Toelichting: achtergrond, geen deel van het besluit",
+_BASIS_KORT = {
+    "besluit": {
+        Basis.expliciet: "Staat in het bericht",
+        Basis.afgeleid: "Volgt uit het bericht",
+        Basis.achtergrond: "Toelichting: achtergrond, geen deel van het besluit",
+    },
+    "voorstel": {
+        Basis.expliciet: "Staat in het voorstel",
+        Basis.afgeleid: "Volgt uit het voorstel",
+        Basis.achtergrond: "Toelichting: achtergrond, geen deel van het voorstel",
+    },
 }
 
 
-def soort_tekst(item: Herkomst) -> str:
+def basis_label(beleid: Beleid, basis: Basis) -> str:
+    """The kind of a text in a sentence: 'Dit staat zo in het bericht over het besluit. ...'."""
+    return _BASIS_LABEL[soort_besluit(beleid)][basis]
+
+
+def basis_kort(beleid: Beleid, basis: Basis) -> str:
+    """The kind of a text in a caption: 'Staat in het bericht'."""
+    return _BASIS_KORT[soort_besluit(beleid)][basis]
+
+
+def soort_tekst(item: Herkomst, beleid: Beleid) -> str:
     """The kind of one text in words, with how it follows or where it comes from: for a caption under it."""
     if item.basis is None:
         return ""
-    tekst = BASIS_KORT[item.basis]
+    tekst = basis_kort(beleid, item.basis)
     if item.basis is Basis.afgeleid and item.afleiding:
         return f"{tekst}: {' '.join(item.afleiding.split())}"
     if item.basis is Basis.achtergrond and item.toelichting_bron:
@@ -52,6 +77,26 @@ def bron_zin(beleid: Beleid) -> str:
 def bron_titel(beleid: Beleid) -> str:
     """The heading of the page with the source text: 'Het bericht over het besluit' or 'De tekst van het voorstel'."""
     return "De tekst van het voorstel" if soort_besluit(beleid) == "voorstel" else "Het bericht over het besluit"
+
+
+def bron_menu(beleid: Beleid) -> str:
+    """The menu item of that page."""
+    return "Tekst van het voorstel" if soort_besluit(beleid) == "voorstel" else "Bericht over het besluit"
+
+
+def bron_naam(beleid: Beleid) -> str:
+    """The source inside a sentence: 'het bericht' or 'het voorstel'."""
+    return "het voorstel" if soort_besluit(beleid) == "voorstel" else "het bericht"
+
+
+def begrippen_uitleg(beleid: Beleid) -> str:
+    """The glossary's opening lines, in both editions."""
+    bron, wat = bron_naam(beleid), soort_besluit(beleid)
+    return (
+        f"Hier leggen we woorden uit die in {bron} en in deze app staan. Bij elk woord staat waar de uitleg "
+        f"vandaan komt: uit {bron}, of uit een andere bron. Uitleg uit een andere bron is achtergrond. Die hoort "
+        f"niet bij het {wat}."
+    )
 
 
 def bron_link(beleid: Beleid, dit: bool = False) -> str:

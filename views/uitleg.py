@@ -13,9 +13,9 @@ from policy import Basis, Beleid, Beslissing, Cel, Toegang
 from policy.domain import INGESCHREVEN, NIVEAU, VORM, Dimensie, Niveau, Vorm, bestaat
 from policy.models import Bron
 from views.teksten import (
-    BASIS_LABEL,
     TOEGANG_LABEL,
     TOEGANG_SYMBOOL,
+    basis_label,
     bronverwijzing,
     geldt_voor,
     niveaus_tekst,
@@ -114,16 +114,16 @@ def uitleg(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...] | lis
         samenvatting=regel.samenvatting,
         geldt_voor=geldt_voor(beleid, list(gedekt)),
         versie=versieregel(beleid),
-        voorwaarden=tuple(Voorwaarde(v.titel, v.uitleg, soort_tekst(v)) for v in beslissing.voorwaarden),
+        voorwaarden=tuple(Voorwaarde(v.titel, v.uitleg, soort_tekst(v, beleid)) for v in beslissing.voorwaarden),
         reden=regel.reden,
         basis=beslissing.basis,
-        basis_label=BASIS_LABEL[beslissing.basis],
+        basis_label=basis_label(beleid, beslissing.basis),
         afleiding=regel.afleiding,
         citaten=tuple(citaat(beleid, b) for b in beslissing.bronnen),
         veranderingen=veranderingen,
         niets_verandert=None if veranderingen else NIETS_VERANDERT,
         vervolg=regel.vervolg,
-        vervolg_soort=soort_tekst(regel.vervolg_herkomst) if regel.vervolg_herkomst else "",
+        vervolg_soort=soort_tekst(regel.vervolg_herkomst, beleid) if regel.vervolg_herkomst else "",
         cellen=gedekt,
     )
 

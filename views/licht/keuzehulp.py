@@ -96,7 +96,7 @@ def pagina(
                 o.waarde,
                 o.label,
                 o.uitleg,
-                soort_tekst(o),
+                soort_tekst(o, beleid),
                 stand.antwoorden.get(stand.vraag) == o.waarde,
                 links.keuzehulp({**_tot(stand, stand.vraag), sleutel_: o.waarde}),
             )
@@ -104,7 +104,7 @@ def pagina(
         )
         na_antwoord = stand.met_antwoord(stand.vraag, "")
         velden = tuple((k, v) for k, v in na_antwoord.items() if k != sleutel_)
-        stap = Vraagstap(sleutel_, vraag.tekst, vraag.hulp, soort_tekst(vraag), stand.voortgang, keuzes, velden)
+        stap = Vraagstap(sleutel_, vraag.tekst, vraag.hulp, soort_tekst(vraag, beleid), stand.voortgang, keuzes, velden)
         if stand.wijzig is not None and not statisch:
             terug = ("Annuleren, terug naar uw antwoorden", links.keuzehulp(stand.query()))
         elif stand.vorige is None:

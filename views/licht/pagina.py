@@ -22,12 +22,15 @@ from views import wizard, zoeken
 from views.licht.links import AnyLinks
 from views.teksten import (
     ALINEA_UITLEG,
-    BASIS_KORT,
     STATUS_WOORD,
     TOEGANG_LABEL,
     TOEGANG_SYMBOOL,
+    basis_kort,
+    begrippen_uitleg,
     bron_gegevens,
     bron_link,
+    bron_menu,
+    bron_naam,
     bron_titel,
     bron_uitleg,
     bron_zin,
@@ -58,9 +61,7 @@ _env = Environment(
 _env.globals.update(
     TOEGANG_LABEL=TOEGANG_LABEL,
     TOEGANG_SYMBOOL=TOEGANG_SYMBOOL,
-    BASIS_KORT=BASIS_KORT,
     MELDING=MELDING,
-    soort_tekst=soort_tekst,
     bronplaats=bronplaats,
     begrip_anker=zoeken.begrip_anker,
 )
@@ -77,6 +78,10 @@ def render(sjabloon: str, beleid: Beleid, links: AnyLinks, banner: Banner | None
         versieregel=versieregel(beleid),
         disclaimer=disclaimer(beleid),
         citaat=lambda b: citaat(beleid, b),
+        soort_tekst=lambda item: soort_tekst(item, beleid),
+        bron_menu=bron_menu(beleid),
+        bron_naam=bron_naam(beleid),
+        begrippen_uitleg=begrippen_uitleg(beleid),
         **context,
     )
 
@@ -156,7 +161,7 @@ def _groepsregels(beleid: Beleid, links: AnyLinks, doelgroep: Doelgroep, ingesch
                 TOEGANG_SYMBOOL[regel.toegang],
                 producten(beleid, cellen),
                 regel.samenvatting,
-                BASIS_KORT[beleid.decide(*cellen[0]).basis],  # Beslissing.basis: always set once loaded
+                basis_kort(beleid, beleid.decide(*cellen[0]).basis),  # Beslissing.basis: always set once loaded
                 links.keuzehulp(wizard.cel_query(cellen[0], beleid)),
             )
         )
@@ -318,7 +323,7 @@ def besluit(
         proces_kop=proces_kop(beleid),
         stappen=(b.aanleiding, *b.proces),
         doel_bronnen=list(doel_bronnen.values()),
-        doel_soorten=list(dict.fromkeys(soort_tekst(doel) for doel in b.doelen)),
+        doel_soorten=list(dict.fromkeys(soort_tekst(doel, beleid) for doel in b.doelen)),
     )
 
 
