@@ -149,7 +149,8 @@ def verantwoording(beleid: Beleid) -> str:
         "",
         f"- Bron: {_plat(b.bron.titel)} ({b.bron.bestand}), uitgegeven door {_plat(b.bron.uitgever)}",
         f"- Herkomst: {_plat(b.bron.herkomst)}",
-        f"- Besluit: {_plat(b.orgaan)} ({b.orgaan_kort}), {b.datum.isoformat()} ({b.status})",
+        f"- {'Voorstel voor' if b.status == 'voorstel' else 'Besluit'}: {_plat(b.orgaan)} ({b.orgaan_kort}), "
+        f"{b.datum.isoformat()} ({b.status})",
         "",
         "De drie soorten:",
         "",

@@ -80,6 +80,8 @@ def test_the_change_sheet_of_a_proposal_says_saved_links_stay_without_a_banner(m
     tekst = " ".join(blad.split())
     assert "een link zonder versie blijft alv-2026-03-26 tonen, zonder melding" in tekst
     assert "nieuwer besluit" not in tekst, "a proposal is no decision: the old one gets no banner"
+    voorstel = bladen(laad_versies())["alv-2026-11-20.md"]
+    assert "- Voorstel voor: " in voorstel and "- Besluit: " not in voorstel
 
 
 def test_every_reader_facing_text_is_in_the_sheet(beleid: Beleid) -> None:
