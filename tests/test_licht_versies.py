@@ -337,6 +337,14 @@ def test_een_voorstel_noemt_zijn_bron_en_de_soort_van_elke_tekst_als_voorstel(
     assert "Volgt uit het voorstel" in antwoord and "Tekst van het voorstel" in antwoord
 
 
+def test_het_nieuwe_antwoord_zegt_wat_het_vorige_besluit_antwoordde(client: TestClient, twee_besluiten: Path) -> None:
+    zin = "Dit antwoord is anders dan in het besluit van 26 maart 2026: toen was het Nee."
+    assert zin in _tekst(client.get(_link(CEL, None)).text)
+    assert zin not in _tekst(client.get(_link(CEL, EERSTE_ID)).text)
+    ongewijzigd = Cel(Doelgroep.vmbo, Niveau.n2, Vorm.summatief, False)
+    assert "Dit antwoord is anders" not in _tekst(client.get(_link(ongewijzigd, None)).text)
+
+
 # --- the static site ---------------------------------------------------------------------------------------
 def test_statische_site_draagt_elk_besluit_en_elke_link_werkt(tmp_path: Path, twee_besluiten: Path) -> None:
     from web import site

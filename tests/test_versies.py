@@ -195,3 +195,20 @@ def test_een_vastgesteld_voorstel_krijgt_een_eigen_map_en_het_voorstel_blijft(
     assert gepind.besluit.status == "voorstel"
     melding = weergave.melding(versies, weergave.Keuze(gepind, True, False))
     assert melding is not None and melding.soort == "voorstel" and melding.link_versie == TWEEDE_ID
+
+
+EERDER_NEE = "Dit antwoord is anders dan in het besluit van 26 maart 2026: toen was het Nee."
+
+
+def test_een_nieuw_antwoord_zegt_wat_het_vorige_besluit_antwoordde(twee_besluiten: Path) -> None:
+    versies = laad_versies()
+    nieuw, oud = versies.kies(TWEEDE_ID), versies.kies(EERSTE_ID)
+    assert weergave.eerder_anders(versies, nieuw, [CEL]) == EERDER_NEE
+    assert weergave.eerder_anders(versies, nieuw, [ONGEWIJZIGD]) is None, "the same yes or no: nothing to say"
+    assert weergave.eerder_anders(versies, oud, [CEL]) is None, "the first decision has none before it"
+
+
+def test_een_voorstel_zegt_niet_dat_het_antwoord_anders_is_dan_eerder(met_voorstel: Path) -> None:
+    """Its banner already says how it differs from the decision; 'toen' would make the proposal current."""
+    versies = laad_versies()
+    assert weergave.eerder_anders(versies, versies.kies(TWEEDE_ID), [CEL]) is None

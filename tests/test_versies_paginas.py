@@ -101,6 +101,12 @@ def test_pinned_old_link_keeps_the_old_answer_and_says_a_newer_decision_changed_
     assert f"versie={EERSTE_ID}" in deel
 
 
+def test_the_new_answer_says_what_the_decision_before_it_answered(twee_besluiten: Path) -> None:
+    at = _open("keuzehulp", GEWIJZIGDE_CEL)
+    assert _antwoord_kader(at) is Toegang.ja
+    assert "Dit antwoord is anders dan in het besluit van 26 maart 2026: toen was het Nee." in _tekst(at)
+
+
 def test_pinned_old_link_on_an_unchanged_cell_says_the_answer_is_the_same(twee_besluiten: Path) -> None:
     at = _open("keuzehulp", {**ONGEWIJZIGD, "versie": EERSTE_ID})
     banner = _banner(at, NIEUWER)

@@ -46,6 +46,7 @@ def toon_uitleg(u: Uitleg, query: Mapping[str, str] | None = None) -> None:
     _KADER[u.toegang](
         f"{markdown_veilig(u.samenvatting)}\n\n"
         f":small[Dit antwoord geldt voor: {markdown_veilig(u.geldt_voor)}. {markdown_veilig(u.versie)}.]"
+        + (f"\n\n**{markdown_veilig(u.eerder)}**" if u.eerder else "")
     )
 
     if u.voorwaarden:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policy import Basis, Beleid, Beslissing, Cel, Toegang
+from policy import Basis, Beleid, Beslissing, Cel, Toegang, laad_versies
 from policy.domain import INGESCHREVEN, NIVEAU, VORM, Dimensie, Niveau, Vorm, bestaat
 from policy.models import Bron
 from views.teksten import (
@@ -22,6 +22,7 @@ from views.teksten import (
     soort_tekst,
     versieregel,
 )
+from views.versies import eerder_anders
 
 # The dimensions a reader can change about a candidate; the group is who asks, not a "what if".
 VERANDERBAAR: tuple[Dimensie, ...] = (INGESCHREVEN, NIVEAU, VORM)
@@ -97,6 +98,7 @@ class Uitleg:
     vervolg: tuple[str, ...]
     vervolg_soort: str  # the kind of the next steps: they follow from the bericht, or are background
     cellen: tuple[Cel, ...]
+    eerder: str | None  # the other yes or no of the adopted decision before this one (views.versies)
 
 
 def citaat(beleid: Beleid, bron: Bron) -> Citaat:
@@ -125,6 +127,7 @@ def uitleg(beleid: Beleid, beslissing: Beslissing, cellen: tuple[Cel, ...] | lis
         vervolg=regel.vervolg,
         vervolg_soort=soort_tekst(regel.vervolg_herkomst, beleid) if regel.vervolg_herkomst else "",
         cellen=gedekt,
+        eerder=eerder_anders(laad_versies(), beleid, gedekt),
     )
 
 

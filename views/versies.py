@@ -13,7 +13,7 @@ from policy import Beleid, Cel, Versies, laad_versies
 from policy.domain import VERSIE_SLEUTEL
 from policy.models import Bron
 from policy.scenario import CelVerschil
-from policy.versies import VOORSTEL
+from policy.versies import VASTGESTELD, VOORSTEL
 from policy.wijzigingen import VELD_WOORD, TekstWijziging, Wijzigingen, wijzigingen
 from views.teksten import TOEGANG_LABEL, datum, geldt_voor
 
@@ -135,6 +135,20 @@ def antwoord_anders(w: Wijzigingen, cellen: Iterable[Cel], wie: str) -> tuple[st
         blijft = f"Het antwoord blijft {labels.pop()}." if len(labels) == 1 else "Het antwoord blijft hetzelfde."
         return (blijft, "De uitleg of de voorwaarden zijn anders.")
     return (f"{wie} geeft op deze vraag hetzelfde antwoord.",)
+
+
+def eerder_anders(versies: Versies, beleid: Beleid, cellen: Iterable[Cel]) -> str | None:
+    """On an adopted decision's answer: the other yes or no that the adopted decision before it gave, so a
+    reader who remembers the old answer is not left to wonder. Wording or conditions alone are not said here."""
+    if beleid.besluit.status != VASTGESTELD or (vorige := versies.vorige(beleid)) is None:
+        return None
+    w = wijzigingen(vorige, beleid)
+    eerder = sorted(
+        {TOEGANG_LABEL[v.oud.toegang] for c in cellen if (v := w.verschil(c)) and v.oud.toegang != v.nieuw.toegang}
+    )
+    if not eerder:
+        return None
+    return f"Dit antwoord is anders dan in {naam(vorige)}: toen was het {' of '.join(eerder)}."
 
 
 def situaties_anders(aantal: int) -> str:
