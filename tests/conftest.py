@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +15,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 import views.paginas
-from policy import Beleid, load_policy, versies
+from policy import Beleid, cli, load_policy, versies
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = Path(__file__).parent / "scenarios.yaml"
@@ -29,6 +32,27 @@ def open_pagina(pagina: str | None = None, params: Mapping[str, str] | None = No
         at.switch_page(str(views.paginas.pagina(pagina)))
         at.run()
     return at
+
+
+@dataclass(frozen=True)
+class Uitvoer:
+    """What `python -m policy ...` gave: the exit code and both streams."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def policy_cli(*args: str) -> Uitvoer:
+    """`python -m policy ARGS`, run in this process: `policy.__main__` only does `raise SystemExit(main())`,
+    and a new interpreter per call costs a second of CPU (tests/test_cli.py runs it as a real command too)."""
+    uit, fout = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
+        try:
+            code: object = cli.main(list(args))
+        except SystemExit as einde:  # argparse stops this way on bad arguments
+            code = einde.code
+    return Uitvoer(code if isinstance(code, int) else 1, uit.getvalue(), fout.getvalue())
 
 
 @pytest.fixture(scope="session")

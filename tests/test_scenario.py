@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -27,15 +25,10 @@ from policy.scenario import (
     vergelijk,
     wijzigingen_als_url,
 )
-from tests.conftest import open_pagina
+from tests.conftest import open_pagina, policy_cli
 
-ROOT = Path(__file__).parent.parent
 ISK_ENTREE_SUMMATIEF = Cel(Doelgroep.isk, Niveau.entree, Vorm.summatief, False)
 REGIE = ["via_mbo_instelling", "geen_rechtstreekse_levering", "instelling_beslist_zelf"]
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "policy", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
 GEMAAKT = dt.datetime(2026, 11, 29, 10, 40, tzinfo=dt.UTC)
@@ -232,7 +225,7 @@ def test_the_shipped_policy_has_no_rule_without_source(beleid: Beleid) -> None:
 
 def test_check_cli_accepts_scenario_with_warnings(beleid: Beleid, tmp_path: Path) -> None:
     pad = _schrijf(tmp_path, beleid, {ISK_ENTREE_SUMMATIEF: Toegang.ja})
-    uit = _run("--pad", str(pad), "check")
+    uit = policy_cli("--pad", str(pad), "check")
     assert uit.returncode == 0, uit.stderr
     assert "(scenario)" in uit.stdout
     assert f"regel '{scenario_regel_id(ISK_ENTREE_SUMMATIEF)}' heeft nog geen bron" in uit.stdout
@@ -240,16 +233,16 @@ def test_check_cli_accepts_scenario_with_warnings(beleid: Beleid, tmp_path: Path
 
 def test_diff_cli_prints_cells_and_count(beleid: Beleid, tmp_path: Path) -> None:
     pad = _schrijf(tmp_path, beleid, {ISK_ENTREE_SUMMATIEF: Toegang.ja})
-    uit = _run("diff", str(beleid.pad), str(pad))
+    uit = policy_cli("diff", str(beleid.pad), str(pad))
     assert uit.returncode == 0, uit.stderr
     assert "isk/entree/summatief/niet ingeschreven: toegang: nee -> ja" in uit.stdout
     assert uit.stdout.strip().endswith("1 verschil")
-    uit = _run("diff", str(beleid.pad), str(pad), "--json")
+    uit = policy_cli("diff", str(beleid.pad), str(pad), "--json")
     data = json.loads(uit.stdout)
     assert data["aantal"] == 1
     assert data["verschillen"][0]["doelgroep"] == "isk"
     assert data["verschillen"][0]["oud"]["toegang"] == "nee"
-    uit = _run("diff", str(beleid.pad), str(beleid.pad))
+    uit = policy_cli("diff", str(beleid.pad), str(beleid.pad))
     assert uit.returncode == 0 and uit.stdout.strip() == "0 verschillen"
 
 

@@ -113,13 +113,19 @@ def optie(page: Any, label: str) -> Any:
     )
 
 
+# Resolves once the browser has drawn two frames: a scroll's `scroll` event is sent in the first.
+_NA_SCROLL_JS = "() => new Promise(klaar => requestAnimationFrame(() => requestAnimationFrame(klaar)))"
+
+
 def open_keuzelijst(page: Any, keuze: Any) -> Any:
     """Click a select box until its list is open; returns the options.
 
     First wait for the states that move or redraw the box: it is drawn (widgets come 0.1-0.3 s after the
     run's `notRunning`) and every chart on the page has arrived (a chart that arrives late moves the box and
-    closes its list). A click that still lands while a rerun redraws the box is tried once more (bounded);
-    each miss costs the 5 s wait below, which is why the states come first.
+    closes its list). Then bring it into view and let the scroll event pass: a box below the fold is scrolled
+    to by the click itself, and the scroll event that follows one frame later closed the list it had just
+    opened (half the clicks on /matrix at laptop size). A click that still lands while a rerun redraws the
+    box is tried once more (bounded); each miss costs the 5 s wait below, which is why the states come first.
     """
     from playwright.sync_api import TimeoutError as NietGeopend
 
@@ -127,6 +133,8 @@ def open_keuzelijst(page: Any, keuze: Any) -> Any:
     page.wait_for_function(FIGUREN_GETEKEND_JS)
     opties = page.get_by_role("option")
     for _ in range(3):
+        keuze.scroll_into_view_if_needed()
+        page.evaluate(_NA_SCROLL_JS)
         keuze.click()
         try:
             opties.first.wait_for(timeout=5_000)
