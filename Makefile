@@ -43,9 +43,11 @@ lint: $(VENV)/.dev
 # Screenshots and axe results are left in artifacts/ (git-ignored).
 # Two workers (pytest-xdist; this machine has two cores), each with its own server and Chromium on a free port.
 # worksteal: an idle worker takes tests from the busy one, so neither waits at the end (3m06 -> 2m23 here).
+# Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE): otherwise the
+# controller and each worker compile the project and rewrite every test module again (8 s -> 4 s collection).
 test: lint
 	$(BIN)/python -m policy check
-	$(BIN)/python -m pytest -n 2 --dist worksteal
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n 2 --dist worksteal
 
 # Without the browser: quick feedback while editing.
 test-snel: $(VENV)/.dev
