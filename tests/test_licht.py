@@ -94,13 +94,23 @@ def test_stijlblad_is_klein_en_bevat_printopmaak(client: TestClient) -> None:
 def test_etag_en_304(client: TestClient, pad: str) -> None:
     eerste = client.get(pad)
     etag = eerste.headers["etag"]
-    assert eerste.headers["cache-control"].startswith("public, max-age=")
+    assert eerste.headers["cache-control"].startswith("public, ")
     tweede = client.get(pad, headers={"If-None-Match": etag})
     assert tweede.status_code == 304
     assert tweede.content == b""
     assert tweede.headers["etag"] == etag
     assert client.get(pad, headers={"If-None-Match": f'"ander", W/{etag}'}).status_code == 304
     assert client.get(pad, headers={"If-None-Match": '"ander"'}).status_code == 200
+
+
+def test_alleen_een_vastgepinde_pagina_mag_even_in_een_cache(client: TestClient, beleid: Beleid) -> None:
+    """Without `versie` a page is the newest decision's: a cache must ask again, so none shows last hour's."""
+    for pad in ("/licht/", ANTWOORD):
+        assert client.get(pad).headers["cache-control"] == "public, no-cache", pad
+        scheiding = "&" if "?" in pad else "?"
+        vast = client.get(f"{pad}{scheiding}versie={beleid.besluit.id}")
+        assert vast.headers["cache-control"] == "public, max-age=300", pad
+    assert "max-age=" in client.get("/licht/licht.css").headers["cache-control"], "the style sheet stays cached"
 
 
 def test_head_geeft_de_lengte_zonder_inhoud(client: TestClient) -> None:

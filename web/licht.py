@@ -33,7 +33,10 @@ from web import fouten
 
 HTML = "text/html; charset=utf-8"
 CSS = "text/css; charset=utf-8"
+# A pinned page keeps its answer (a newer decision only adds a banner): a cache may keep it five minutes.
+# Without `versie` the page is the newest decision's, which publishing changes at once: ask again (ETag, 304).
 CACHE_HTML = "public, max-age=300"
+CACHE_NIEUWSTE = "public, no-cache"
 CACHE_STIJL = "public, max-age=3600"
 CACHE_GROOTTE = 1024  # the keuzehulp has ~2000 possible states; a hall hits a handful
 MAX_PARAMS = 20
@@ -187,7 +190,7 @@ def _route(naam: str) -> Callable[[Request], Awaitable[Response]]:
         if lezing.beleid is None:
             return _antwoord(request, _onbekende_versie(versies, naam, lezing.sleutel), CACHE_HTML, status=404)
         gerenderd = _pagina(versies, lezing.beleid, naam, lezing.sleutel, lezing.links())
-        return _antwoord(request, gerenderd, CACHE_HTML)
+        return _antwoord(request, gerenderd, CACHE_HTML if lezing.vastgepind else CACHE_NIEUWSTE)
 
     toon.__name__ = f"licht_{naam}"
     return toon
