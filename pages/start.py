@@ -3,7 +3,7 @@ exception for candidates in the mbo; the way in."""
 
 import streamlit as st
 
-from policy import Beslissing, Doelgroep
+from policy import Basis, Beslissing, Doelgroep
 from views.layout import kies_besluit, toon_versiemelding, versie_en_disclaimer
 from views.paginas import pagina
 from views.teksten import (
@@ -11,6 +11,7 @@ from views.teksten import (
     TOEGANG_SYMBOOL,
     basis_kort,
     bron_link,
+    bron_naam,
     bron_zin,
     markdown_veilig,
     producten,
@@ -70,8 +71,8 @@ for kolom, doelgroep in zip(kolommen, (Doelgroep.vmbo, Doelgroep.isk, Doelgroep.
         )
 
 st.caption(
-    "Staat in het bericht: het bericht zegt dit zelf. "
-    "Volgt uit het bericht: het staat er niet letterlijk, maar volgt eruit. "
+    f"{basis_kort(beleid, Basis.expliciet)}: {bron_naam(beleid)} zegt dit zelf. "
+    f"{basis_kort(beleid, Basis.afgeleid)}: het staat er niet letterlijk, maar volgt eruit. "
     "De keuzehulp legt bij elk antwoord uit waarom."
 )
 

@@ -246,7 +246,8 @@ def _gevolg_voor_links(w: Wijzigingen) -> str:
         )
     return (
         f"{nieuw.id} is een {nieuw.status}: een link zonder versie blijft {oud.id} tonen, zonder melding. "
-        f"Alleen een link met versie={nieuw.id} toont het {nieuw.status}, met een melding dat het niet is besloten."
+        f"Alleen een link met versie={nieuw.id} toont de pagina's van het {nieuw.status}, met een melding; de "
+        "pagina Versies zet het naast het besluit."
     )
 
 

@@ -224,8 +224,9 @@ def test_het_contract_kent_de_versies(client: TestClient, met_voorstel: Path) ->
     assert (voorstel["versie_status"], voorstel["versie_datum"]) == ("voorstel", "2026-11-20"), "a client can tell"
     vastgesteld = client.get(BESLISSING, params=GEWIJZIGDE_CEL).json()
     assert (vastgesteld["versie_status"], vastgesteld["versie_datum"]) == ("vastgesteld", "2026-03-26")
-    overzicht = client.get("/api/v1/overzicht", params={"versie": TWEEDE_ID}).json()
-    assert {c["versie_status"] for c in overzicht} == {"voorstel"}
+    overzicht = client.get("/api/v1/overzicht", params={"versie": TWEEDE_ID})
+    assert {c["versie_status"] for c in overzicht.json()} == {"voorstel"}
+    assert overzicht.headers["cache-control"] == "public, no-cache", "a proposal may still be rewritten"
     assert client.get(BESLISSING, params=GEWIJZIGDE_CEL).json()["versie"] == "alv-2026-03-26"
 
 

@@ -216,7 +216,7 @@ def test_versiepagina_noemt_elk_besluit_en_wat_er_veranderde(client: TestClient,
         assert b.besluit.status in blok.lower()
         for deel in (b.besluit.bron.titel, b.besluit.bron.uitgever, b.besluit.bron.herkomst):
             assert " ".join(deel.split()) in blok
-        assert ("Dit is het nieuwste besluit van de ALV." in blok) == (b is versies.huidig)
+        assert ("Dit is het nieuwste besluit in deze app." in blok) == (b is versies.huidig)
         assert "geldt nu" not in blok, "the bericht gives no date from which a decision applies"
     # The changed cell: both answers, both summaries, the quotes of both, each side's cell in its keuzehulp.
     blok = _vergelijking_van(pagina, EERSTE_ID, TWEEDE_ID)

@@ -105,8 +105,8 @@ MELDINGEN = [
     ("vastgesteld", EERSTE_ID, ONGEWIJZIGD, "nieuwer", "geeft op deze vraag hetzelfde antwoord"),
     ("voorstel", None, CEL, None, None),
     ("voorstel", EERSTE_ID, CEL, None, None),
-    ("voorstel", TWEEDE_ID, CEL, "voorstel", "nog niet over besloten"),
-    ("voorstel", TWEEDE_ID, CEL, "voorstel", "Het nieuwste besluit van de ALV is het besluit van 26 maart 2026."),
+    ("voorstel", TWEEDE_ID, CEL, "voorstel", "nog geen besluit over dit voorstel"),
+    ("voorstel", TWEEDE_ID, CEL, "voorstel", "Het nieuwste besluit in deze app is het besluit van 26 maart 2026."),
     ("voorstel", TWEEDE_ID, CEL, "voorstel", "Het voorstel geeft op deze vraag een ander antwoord."),
     (
         "vastgesteld",

@@ -175,7 +175,7 @@ def test_versions_page_lists_both_and_what_changed_with_both_answers_quotes(twee
     tekst = _tekst(at)
     assert "26 maart 2026" in tekst and "20 november 2026" in tekst
     assert "geldend" not in tekst.lower(), "the bericht gives no date from which a decision applies"
-    (geldend,) = [m.value for m in at.markdown if "Dit is het nieuwste besluit van de ALV" in m.value]
+    (geldend,) = [m.value for m in at.markdown if "Dit is het nieuwste besluit in deze app" in m.value]
     assert "20 november 2026" in geldend
     openen = [q["versie"] for label, q in _links(at) if label.startswith("Bekijk de app volgens")]
     assert openen == [[TWEEDE_ID], [EERSTE_ID]]
@@ -246,7 +246,10 @@ def test_pinned_proposal_shows_its_banner_in_the_keuzehulp(met_voorstel: Path) -
     at = _open("keuzehulp", {**GEWIJZIGDE_CEL, "versie": TWEEDE_ID})
     assert _antwoord_kader(at) is Toegang.ja
     banner = _banner(at, VOORSTEL)
-    assert "nog niet over besloten" in banner and "Het voorstel geeft op deze vraag een ander antwoord" in banner
+    assert (
+        "nog geen besluit over dit voorstel" in banner
+        and "Het voorstel geeft op deze vraag een ander antwoord" in banner
+    )
     assert "Bekijk deze vraag volgens het besluit van 26 maart 2026" in [label for label, _ in _links(at)]
     naar_geldend = [q["versie"] for label, q in _links(at) if "26 maart 2026" in label]
     assert naar_geldend == [[EERSTE_ID]]

@@ -133,7 +133,7 @@ def _onbekende_versie(versies: Versies, keuze: Keuze) -> None:
     uitleg = melding(versies, keuze)
     if uitleg is not None:
         st.error(f"**{uitleg.kop}.** {' '.join(uitleg.tekst)}", icon=":material/error:")
-    st.page_link(pagina("start"), label="Open het nieuwste besluit van de ALV", icon=":material/home:")
+    st.page_link(pagina("start"), label="Open het nieuwste besluit in deze app", icon=":material/home:")
     st.page_link(pagina("versies"), label="Bekijk alle versies van het besluit", icon=":material/history:")
     st.stop()
 

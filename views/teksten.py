@@ -117,8 +117,9 @@ def disclaimer(beleid: Beleid) -> str:
     b = beleid.besluit
     if soort_besluit(beleid) == "voorstel":
         return (
-            f"Deze app volgt de tekst van een voorstel van de {b.bron.uitgever}. {hoofdletter(b.orgaan_kort)} "
-            "heeft er nog niet over besloten. Twijfelt u? Vraag het de Coöperatie of een mbo-instelling."
+            f"Deze versie volgt de tekst van een voorstel van de {b.bron.uitgever} voor {b.orgaan_kort}. In "
+            "deze app staat nog geen besluit over dit voorstel. Twijfelt u? Vraag het de Coöperatie of een "
+            "mbo-instelling."
         )
     return (
         f"Deze app volgt het bericht van de {b.bron.uitgever} over het besluit. Het besluit zelf van "
@@ -137,8 +138,8 @@ def bron_uitleg(beleid: Beleid) -> str:
     """What the app does with the source: only a decision has a decision text that outranks the bericht."""
     wie = beleid.besluit.orgaan_kort
     if soort_besluit(beleid) == "voorstel":
-        return f"Deze app gebruikt alleen deze tekst. Het is een voorstel: {wie} besluit er nog over."
-    return f"Deze app gebruikt alleen dit bericht. Het besluit zelf van {wie} is leidend."
+        return f"Voor deze versie gebruikt de app alleen deze tekst. Het is een voorstel: {wie} besluit er nog over."
+    return f"Voor deze versie gebruikt de app alleen dit bericht. Het besluit zelf van {wie} is leidend."
 
 
 ALINEA_UITLEG = (

@@ -23,7 +23,7 @@ WAT_LABEL = {"nieuw": "Nieuw", "vervallen": "Vervallen", "gewijzigd": "Gewijzigd
 NIETS_TE_VERGELIJKEN = "Er is nog niets te vergelijken."
 GEEN_ANTWOORD_ANDERS = "Geen antwoord is anders."
 NIETS_ANDERS = "Er is niets anders: elk antwoord en elke tekst is hetzelfde."
-NIEUWSTE = "Dit is het nieuwste besluit van de ALV."
+NIEUWSTE = "Dit is het nieuwste besluit in deze app."
 VERSIES_UITLEG = (
     "Hier staan alle versies in deze app: besluiten van de ALV en voorstellen.",
     "Een link met een versie erin (versie=...) toont altijd die versie, ook als er later een nieuwe komt.",
@@ -97,8 +97,8 @@ def melding(versies: Versies, keuze: Keuze, cellen: Iterable[Cel] | None = None)
     wat = "deze pagina" if lijst is None else "deze vraag"
     if beleid.besluit.status == VOORSTEL:
         tekst: list[str] = [
-            f"Dit is {naam(beleid)}. De ALV heeft er nog niet over besloten.",
-            f"Het nieuwste besluit van de ALV is {naam(huidig)}.",
+            f"Dit is {naam(beleid)}. In deze app staat nog geen besluit over dit voorstel.",
+            f"Het nieuwste besluit in deze app is {naam(huidig)}.",
         ]
         if lijst is not None:
             tekst.extend(antwoord_anders(wijzigingen(huidig, beleid), lijst, "Het voorstel"))

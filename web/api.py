@@ -25,6 +25,7 @@ from starlette.routing import BaseRoute, Route
 from policy import Beleid, laad_versies
 from policy.domain import ALTIJD_INGESCHREVEN, DIMENSIES, VERSIE_SLEUTEL
 from policy.engine import normaliseer_antwoorden
+from policy.versies import VASTGESTELD
 from web import api_modellen as modellen
 
 BESLISSING = "/api/v1/beslissing"
@@ -32,8 +33,9 @@ OVERZICHT = "/api/v1/overzicht"
 OPENAPI = "/api/v1/openapi.json"
 # URL key -> dimension, in question order (`ingeschreven` -> `ingeschreven_in_mbo`, as on /keuzehulp).
 VELDEN = {d.url_sleutel: d.veld for d in DIMENSIES}
-# A pinned answer never changes: a cache may keep it. Without `versie` the answer is the newest decision's,
-# which a published decision changes at once: a cache must ask again (the ETag makes that a cheap 304).
+# A pinned answer of an adopted decision never changes: a cache may keep it (a proposal may be rewritten).
+# Without `versie` the answer is the newest decision's, which a published decision changes at once: a cache
+# must ask again (the ETag makes that a cheap 304).
 CACHE_VASTGEPIND = "public, max-age=3600"
 CACHE_NIEUWSTE = "public, no-cache"
 
@@ -142,8 +144,8 @@ def lees_vraag(
     return antwoorden, problemen
 
 
-def _json(request: Request, antwoord: Antwoord, vastgepind: bool) -> Response:
-    headers = {"ETag": antwoord.etag, "Cache-Control": CACHE_VASTGEPIND if vastgepind else CACHE_NIEUWSTE}
+def _json(request: Request, antwoord: Antwoord, bewaren: bool) -> Response:
+    headers = {"ETag": antwoord.etag, "Cache-Control": CACHE_VASTGEPIND if bewaren else CACHE_NIEUWSTE}
     gevraagd = {t.strip().removeprefix("W/") for t in request.headers.get("if-none-match", "").split(",")}
     if antwoord.etag in gevraagd or "*" in gevraagd:
         return Response(status_code=304, headers=headers)
@@ -160,9 +162,10 @@ def _versies(_beleid: Beleid) -> list[str]:
 def _versie_tekst(_beleid: Beleid) -> str:
     versies = laad_versies()
     return (
-        "Het id van het besluit waarop het antwoord steunt. Zonder versie: het nieuwste besluit van de ALV "
+        "Het id van het besluit waarop het antwoord steunt. Zonder versie: het nieuwste besluit in deze API "
         f"({versies.huidig.besluit.id}). Een voorstel is nog geen besluit: u krijgt het alleen als u zijn id "
-        "meegeeft. Vraag later met dezelfde versie, dan krijgt u hetzelfde antwoord."
+        "meegeeft. Vraag later met de versie van een besluit, dan krijgt u hetzelfde antwoord; een voorstel kan "
+        "nog veranderen."
     )
 
 
@@ -198,7 +201,8 @@ class Operatie:
         if problemen:
             return _fout(problemen)
         vastgepind = antwoorden.pop(VERSIE_SLEUTEL, None) is not None
-        return _json(request, self.maak(beleid, antwoorden), vastgepind)
+        bewaren = vastgepind and beleid.besluit.status == VASTGESTELD  # a proposal may still be rewritten
+        return _json(request, self.maak(beleid, antwoorden), bewaren)
 
 
 @lru_cache(maxsize=4)

@@ -60,7 +60,8 @@ class Beslissing(ApiModel):
 
     versie: str = Field(
         description="Het id van het besluit of voorstel dat dit antwoord geeft, bijvoorbeeld alv-2026-03-26. "
-        "Vraag later met dezelfde `versie`, dan krijgt u hetzelfde antwoord."
+        "Vraag later met de `versie` van een besluit, dan krijgt u hetzelfde antwoord; een voorstel kan nog "
+        "veranderen."
     )
     versie_status: Literal["vastgesteld", "voorstel"] = Field(
         description="vastgesteld: een besluit van de ALV. voorstel: nog niet besloten; het antwoord kan nog "

@@ -34,8 +34,9 @@ IF_NONE_MATCH = {
 _CACHE_HEADERS = {
     "ETag": {"description": "Verandert alleen met het antwoord.", "required": True, "schema": _STRING},
     "Cache-Control": {
-        "description": "Met `versie`: een kopie mag een uur worden bewaard (dat antwoord verandert niet). Zonder "
-        "`versie`: vraag elke keer opnieuw met If-None-Match, want een nieuw besluit verandert het antwoord.",
+        "description": "Met de `versie` van een besluit: een kopie mag een uur worden bewaard (dat antwoord "
+        "verandert niet). Zonder `versie` of met die van een voorstel: vraag elke keer opnieuw met If-None-Match, "
+        "want een nieuw besluit of een herschreven voorstel verandert het antwoord.",
         "required": True,
         "schema": _STRING,
     },
