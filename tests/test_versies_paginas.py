@@ -293,6 +293,17 @@ def test_the_source_page_names_a_proposal_a_proposal(
     assert [n for n in niet if n in tekst] == []
 
 
+def _menu(at: AppTest) -> list[str]:
+    """The titles of the pages in the sidebar menu (AppTest keeps what st.navigation registered)."""
+    return [str(p["page_name"]) for p in at._registered_pages.values()]
+
+
+def test_the_menu_names_a_proposals_text(met_voorstel: Path) -> None:
+    assert "Tekst van het voorstel" in _menu(_open("keuzehulp", {"versie": TWEEDE_ID}))
+    gewoon = _menu(_open("keuzehulp"))
+    assert "Bericht over het besluit" in gewoon and "Tekst van het voorstel" not in gewoon
+
+
 def test_wat_als_starts_from_a_proposal_and_never_calls_it_adopted(met_voorstel: Path) -> None:
     at = _open("wat_als")
     assert not [m for m in _meldingen(at) if VOORSTEL in m]

@@ -105,6 +105,14 @@ class Gekozen:
         return versie_query(self.beleid)
 
 
+def besluit_voor_menu() -> Beleid:
+    """The decision the page is about to show, read without side effects: the menu is drawn before the page
+    runs `kies_besluit` (an unknown `versie` counts as none here; the page itself says it is unknown)."""
+    versies = laad_versies()
+    gevraagd = st.query_params.get(VERSIE_SLEUTEL) or st.session_state.get(VASTGEPIND) or ""
+    return versies.lees(gevraagd) or versies.huidig
+
+
 def kies_besluit() -> Gekozen:
     """The decision this page shows: the one the link (or, failing that, this session) names, else the current.
 

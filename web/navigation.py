@@ -9,24 +9,24 @@ from pathlib import Path
 
 import streamlit as st
 
-from views.layout import gedeelde_opmaak
-from views.paginas import pagina
+from views.layout import besluit_voor_menu, gedeelde_opmaak
+from views.paginas import MENU, pagina
+from views.teksten import bron_menu
 
 ICON = Path(__file__).resolve().parent / "static" / "icoon.svg"  # shipped: no request to a font server
 
 st.set_page_config(page_title="Toegangswijzer examenproducten", page_icon=ICON, layout="centered")
 
+# A proposal's source is no bericht about a decision: the menu names the text of the version shown.
+bron = bron_menu(besluit_voor_menu())
 PAGINAS = [
-    st.Page(pagina("start"), title="Start", icon=":material/home:", default=True),  # served at /
-    st.Page(pagina("keuzehulp"), title="Keuzehulp", icon=":material/help:", url_path="keuzehulp"),
-    st.Page(pagina("matrix"), title="Overzicht (matrix)", icon=":material/table_chart:", url_path="matrix"),
-    st.Page(pagina("faq"), title="Veelgestelde vragen", icon=":material/forum:", url_path="faq"),
-    st.Page(pagina("begrippen"), title="Begrippen", icon=":material/menu_book:", url_path="begrippen"),
-    st.Page(pagina("besluit"), title="Bericht over het besluit", icon=":material/description:", url_path="besluit"),
-    st.Page(pagina("presentatie"), title="Presentatie", icon=":material/slideshow:", url_path="presentatie"),
-    st.Page(pagina("wat_als"), title="Wat als (scenario)", icon=":material/compare_arrows:", url_path="wat-als"),
-    st.Page(pagina("versies"), title="Versies van het besluit", icon=":material/history:", url_path="versies"),
-    st.Page(pagina("over"), title="Toegankelijkheid en privacy", icon=":material/accessibility:", url_path="over"),
+    st.Page(
+        pagina(punt.naam),
+        title=bron if punt.naam == "besluit" else punt.titel,
+        icon=punt.icoon,
+        **({"url_path": punt.pad} if punt.pad else {"default": True}),
+    )
+    for punt in MENU
 ]
 
 gedeelde_opmaak()

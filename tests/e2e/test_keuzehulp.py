@@ -4,7 +4,6 @@ change buttons, the copy button, deep links as the first request of a fresh serv
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse
@@ -13,7 +12,6 @@ import pytest
 
 from bench.server import Server
 from policy import Beleid, load_policy
-from tests.conftest import APP_SCRIPT
 from tests.e2e.hulp import (
     LEGACY_TITELS,
     Pad,
@@ -30,6 +28,7 @@ from tests.e2e.hulp import (
     xss_sporen,
 )
 from views import wizard
+from views.paginas import MENU
 from views.uitleg import uitleg
 
 
@@ -50,8 +49,8 @@ except Exception:  # the policy is broken: tests/test_validatie.py and `policy c
 
 
 def nav_titels_uit_app() -> list[str]:
-    """The titles the navigation script gives st.navigation, read from its source."""
-    return re.findall(r'st\.Page\(.*title="([^"]+)"', APP_SCRIPT.read_text(encoding="utf-8"))
+    """The titles the navigation script gives st.navigation (views.paginas.MENU)."""
+    return [punt.titel for punt in MENU]
 
 
 def _plat(tekst: str) -> str:

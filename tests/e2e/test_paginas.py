@@ -12,7 +12,6 @@ import pytest
 from bench.server import Server
 from policy import Beleid
 from policy.checks import normaliseer
-from tests.conftest import APP_SCRIPT
 from tests.e2e.conftest import ARTIFACTS, van_deze_machine
 from tests.e2e.hulp import (
     ANTWOORD,
@@ -24,25 +23,13 @@ from tests.e2e.hulp import (
     wacht_klaar,
     xss_sporen,
 )
+from views.paginas import MENU
 
 MATEN = {"telefoon": (390, 844), "projector": (1920, 1080)}
 
 
-def paginas_uit_app() -> dict[str, str]:
-    """url path per page title, from the navigation script's st.Page lines; the default page lives at `/`."""
-    paginas = {}
-    for regel in APP_SCRIPT.read_text(encoding="utf-8").splitlines():
-        if "st.Page(" not in regel:
-            continue
-        titel = re.search(r'title="([^"]+)"', regel)
-        pad = re.search(r'url_path="([^"]+)"', regel)
-        assert titel, regel
-        paginas[titel.group(1)] = "" if "default=True" in regel else (pad.group(1) if pad else "")
-    assert "" in paginas.values(), f"geen startpagina (default=True) gevonden in {APP_SCRIPT.name}"
-    return paginas
-
-
-PAGINAS = paginas_uit_app()
+# url path per page title, from the menu the navigation script builds; the start page lives at `/`.
+PAGINAS = {punt.titel: punt.pad for punt in MENU}
 
 # --- accessibility ----------------------------------------------------------------------------------------
 # Violations that come from Streamlit's own markup, not from our content: (rule id, selector pattern, reason).
