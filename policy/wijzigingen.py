@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from policy.domain import Cel
@@ -91,6 +92,9 @@ def _per_id(oud: Sequence[Item], nieuw: Sequence[Item], soort: Soort) -> Iterato
             yield TekstWijziging(soort, id_, item, None)
 
 
+# Every answer of the newest decision and every banner of a pinned page asks this (about 1 ms each, on every
+# rerun); both decisions are immutable and loaded once, so the answer is kept.
+@lru_cache(maxsize=32)
 def wijzigingen(oud: Beleid, nieuw: Beleid) -> Wijzigingen:
     teksten = [
         *_per_id(oud.voorwaarden, nieuw.voorwaarden, "voorwaarde"),
