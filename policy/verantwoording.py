@@ -15,7 +15,7 @@ from policy.domain import Basis, beschrijf
 from policy.engine import Beleid, Beslissing
 from policy.models import Herkomst
 from policy.scenario import CelVerschil
-from policy.versies import Versies
+from policy.versies import VASTGESTELD, VOORSTEL, Versies
 from policy.wijzigingen import VELD_WOORD, Soort, TekstWijziging, Wijzigingen, wijzigingen
 
 SOORT = {
@@ -149,7 +149,7 @@ def verantwoording(beleid: Beleid) -> str:
         "",
         f"- Bron: {_plat(b.bron.titel)} ({b.bron.bestand}), uitgegeven door {_plat(b.bron.uitgever)}",
         f"- Herkomst: {_plat(b.bron.herkomst)}",
-        f"- {'Voorstel voor' if b.status == 'voorstel' else 'Besluit'}: {_plat(b.orgaan)} ({b.orgaan_kort}), "
+        f"- {'Voorstel voor' if b.status == VOORSTEL else 'Besluit'}: {_plat(b.orgaan)} ({b.orgaan_kort}), "
         f"{b.datum.isoformat()} ({b.status})",
         "",
         "De drie soorten:",
@@ -239,7 +239,7 @@ def _controleer_ook(w: Wijzigingen) -> list[str]:
 def _gevolg_voor_links(w: Wijzigingen) -> str:
     """What a saved link to the older one shows once the newer one is published (views.versies.melding)."""
     oud, nieuw = w.oud.besluit, w.nieuw.besluit
-    if nieuw.status == "vastgesteld":
+    if nieuw.status == VASTGESTELD:
         return (
             f"Een link zonder versie toont het nieuwste besluit. Een link die aan {oud.id} vastzit, blijft het oude "
             "antwoord tonen, met een melding dat er een nieuwer besluit is."
